@@ -1,0 +1,2 @@
+/** Walrus RS2 codec. */
+package io.walrusj.core;
