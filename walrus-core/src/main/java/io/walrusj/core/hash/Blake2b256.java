@@ -1,0 +1,1294 @@
+package io.walrusj.core.hash;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * BLAKE2b-256 as specified by RFC 7693: BLAKE2b with a 32-byte digest, no key, no salt and no
+ * personalisation (parameter block: digest length 32, key length 0, fanout 1, depth 1). This is
+ * <em>not</em> BLAKE2b-512 truncated to 32 bytes: the digest length is part of the parameter
+ * block and therefore changes every output bit.
+ *
+ * <p>The one-shot methods are the hot path of the Merkle-tree builder (millions of short messages
+ * per blob), so they keep the whole compression state in local {@code long} variables, run the 12
+ * rounds fully unrolled with the message schedule resolved at write time, read message words with
+ * a little-endian {@link VarHandle} and allocate nothing (apart from the returned array of the
+ * {@code byte[]}-returning convenience overloads). The round bodies were produced by a small
+ * generator script; each copy is written so that its method stays below HotSpot's 8000-byte
+ * {@code HugeMethodLimit}, above which the JIT refuses to compile a method at all. Do not add
+ * code to {@link #blocks}, {@link #finish}, {@link #innerHash} or {@link Hasher#compress} without
+ * checking the method's bytecode size ({@code javap -c}).
+ *
+ * <p>All methods are static and thread-safe; {@link Hasher} instances are not thread-safe.
+ */
+public final class Blake2b256 {
+    /** Digest length in bytes. */
+    public static final int DIGEST_LENGTH = 32;
+
+    private static final int BLOCK_LENGTH = 128;
+
+    /** No prefix byte: the message is exactly the given range. */
+    private static final int NO_PREFIX = -1;
+
+    private static final VarHandle LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long IV0 = 0x6a09e667f3bcc908L;
+    private static final long IV1 = 0xbb67ae8584caa73bL;
+    private static final long IV2 = 0x3c6ef372fe94f82bL;
+    private static final long IV3 = 0xa54ff53a5f1d36f1L;
+    private static final long IV4 = 0x510e527fade682d1L;
+    private static final long IV5 = 0x9b05688c2b3e6c1fL;
+    private static final long IV6 = 0x1f83d9abfb41bd6bL;
+    private static final long IV7 = 0x5be0cd19137e2179L;
+
+    /**
+     * First chaining word: IV0 xor the first parameter-block word (byte 0 digest length = 32,
+     * byte 1 key length = 0, byte 2 fanout = 1, byte 3 depth = 1). The other seven parameter-block
+     * words are zero, so h1..h7 start as IV1..IV7.
+     */
+    private static final long H0 = IV0 ^ 0x01010020L;
+
+    private Blake2b256() {}
+
+    /** Returns BLAKE2b-256 of {@code data}. */
+    public static byte[] hash(byte[] data) {
+        return hash(data, 0, data.length);
+    }
+
+    /** Returns BLAKE2b-256 of {@code data[off, off + len)}. */
+    public static byte[] hash(byte[] data, int off, int len) {
+        byte[] out = new byte[DIGEST_LENGTH];
+        hash(data, off, len, out, 0);
+        return out;
+    }
+
+    /** Writes BLAKE2b-256 of {@code data[off, off + len)} to {@code out[outOff, outOff + 32)}. */
+    public static void hash(byte[] data, int off, int len, byte[] out, int outOff) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        Objects.checkFromIndexSize(outOff, DIGEST_LENGTH, out.length);
+        if (len > BLOCK_LENGTH) {
+            blocks(NO_PREFIX, data, off, len, out, outOff);
+        } else {
+            lastBlock(H0, IV1, IV2, IV3, IV4, IV5, IV6, IV7,
+                    NO_PREFIX, data, off, len, len, out, outOff);
+        }
+    }
+
+    /**
+     * Writes BLAKE2b-256 of the message {@code prefix || data[off, off + len)} to {@code
+     * out[outOff, outOff + 32)} without copying the message (Merkle leaves use prefix 0x00).
+     */
+    public static void prefixedHash(byte prefix, byte[] data, int off, int len, byte[] out,
+            int outOff) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        Objects.checkFromIndexSize(outOff, DIGEST_LENGTH, out.length);
+        if (len > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("message too long: " + len);
+        }
+        // The message starts one byte before data[off]; that byte is supplied by the prefix.
+        int msgLen = len + 1;
+        if (msgLen > BLOCK_LENGTH) {
+            blocks(prefix & 0xFF, data, off - 1, msgLen, out, outOff);
+        } else {
+            lastBlock(H0, IV1, IV2, IV3, IV4, IV5, IV6, IV7,
+                    prefix & 0xFF, data, off - 1, msgLen, msgLen, out, outOff);
+        }
+    }
+
+    /**
+     * Writes BLAKE2b-256 of the 65-byte message {@code 0x01 || left[leftOff, leftOff + 32) ||
+     * right[rightOff, rightOff + 32)} (a Merkle inner node) to {@code out[outOff, outOff + 32)}.
+     * The message is a single block; this method is specialised for it (constant initial state,
+     * message words 9..15 known to be zero).
+     */
+    public static void innerHash(byte[] left, int leftOff, byte[] right, int rightOff, byte[] out,
+            int outOff) {
+        Objects.checkFromIndexSize(leftOff, DIGEST_LENGTH, left.length);
+        Objects.checkFromIndexSize(rightOff, DIGEST_LENGTH, right.length);
+        Objects.checkFromIndexSize(outOff, DIGEST_LENGTH, out.length);
+        // Message bytes: [0] = 0x01, [1, 33) = left, [33, 65) = right, [65, 128) = 0.
+        long m0 = 0x01L | (long) LE.get(left, leftOff) << 8;
+        long m1 = (long) LE.get(left, leftOff + 7);
+        long m2 = (long) LE.get(left, leftOff + 15);
+        long m3 = (long) LE.get(left, leftOff + 23);
+        long m4 = (left[leftOff + 31] & 0xFFL) | (long) LE.get(right, rightOff) << 8;
+        long m5 = (long) LE.get(right, rightOff + 7);
+        long m6 = (long) LE.get(right, rightOff + 15);
+        long m7 = (long) LE.get(right, rightOff + 23);
+        long m8 = right[rightOff + 31] & 0xFFL;
+        long v0 = H0;
+        long v1 = IV1;
+        long v2 = IV2;
+        long v3 = IV3;
+        long v4 = IV4;
+        long v5 = IV5;
+        long v6 = IV6;
+        long v7 = IV7;
+        long v8 = IV0;
+        long v9 = IV1;
+        long v10 = IV2;
+        long v11 = IV3;
+        long v12 = IV4 ^ 65;
+        long v13 = IV5;
+        long v14 = ~IV6;
+        long v15 = IV7;
+        // round 0
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        // round 1
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+        // round 2
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
+        // round 3
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
+        // round 4
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        // round 5
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        // round 6
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        // round 7
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        // round 8
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
+        // round 9
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
+        // round 10
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        // round 11
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+        LE.set(out, outOff, H0 ^ v0 ^ v8);
+        LE.set(out, outOff + 8, IV1 ^ v1 ^ v9);
+        LE.set(out, outOff + 16, IV2 ^ v2 ^ v10);
+        LE.set(out, outOff + 24, IV3 ^ v3 ^ v11);
+    }
+
+    /** Returns a new streaming hasher. */
+    public static Hasher newHasher() {
+        return new Hasher();
+    }
+
+    /**
+     * Hashes a message of {@code msgLen > 128} bytes whose byte {@code j} is {@code d[p + j]},
+     * except that byte 0 is {@code pfx} when {@code pfx >= 0}. Compresses every block but the
+     * last here and hands the last one to {@link #lastBlock}.
+     */
+    private static void blocks(int pfx, byte[] d, int p, int msgLen, byte[] out, int outOff) {
+        long h0 = H0;
+        long h1 = IV1;
+        long h2 = IV2;
+        long h3 = IV3;
+        long h4 = IV4;
+        long h5 = IV5;
+        long h6 = IV6;
+        long h7 = IV7;
+        int s = 0;
+        do {
+            int q = p + s;
+            long m0 = s == 0 && pfx >= 0
+                    ? pfx | (long) LE.get(d, q + 1) << 8
+                    : (long) LE.get(d, q);
+            long m1 = (long) LE.get(d, q + 8);
+            long m2 = (long) LE.get(d, q + 16);
+            long m3 = (long) LE.get(d, q + 24);
+            long m4 = (long) LE.get(d, q + 32);
+            long m5 = (long) LE.get(d, q + 40);
+            long m6 = (long) LE.get(d, q + 48);
+            long m7 = (long) LE.get(d, q + 56);
+            long m8 = (long) LE.get(d, q + 64);
+            long m9 = (long) LE.get(d, q + 72);
+            long m10 = (long) LE.get(d, q + 80);
+            long m11 = (long) LE.get(d, q + 88);
+            long m12 = (long) LE.get(d, q + 96);
+            long m13 = (long) LE.get(d, q + 104);
+            long m14 = (long) LE.get(d, q + 112);
+            long m15 = (long) LE.get(d, q + 120);
+            s += BLOCK_LENGTH;
+            long v0 = h0;
+            long v1 = h1;
+            long v2 = h2;
+            long v3 = h3;
+            long v4 = h4;
+            long v5 = h5;
+            long v6 = h6;
+            long v7 = h7;
+            long v8 = IV0;
+            long v9 = IV1;
+            long v10 = IV2;
+            long v11 = IV3;
+            long v12 = IV4 ^ s;
+            long v13 = IV5;
+            long v14 = IV6;
+            long v15 = IV7;
+            // round 0
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+            // round 1
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+            // round 2
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m12), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m10), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
+            // round 3
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m11), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m14), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
+            // round 4
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m12), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 16)), 1);
+            // round 5
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m10), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m13), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m15), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m14), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 16)), 1);
+            // round 6
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m15), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m14), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m9), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m11), 16)), 1);
+            // round 7
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m13), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m9), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m15), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 16)), 1);
+            // round 8
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m15), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m9), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m13), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
+            // round 9
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m15), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m11), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m9), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m14), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
+            // round 10
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+            // round 11
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+            h0 ^= v0 ^ v8;
+            h1 ^= v1 ^ v9;
+            h2 ^= v2 ^ v10;
+            h3 ^= v3 ^ v11;
+            h4 ^= v4 ^ v12;
+            h5 ^= v5 ^ v13;
+            h6 ^= v6 ^ v14;
+            h7 ^= v7 ^ v15;
+        } while (msgLen - s > BLOCK_LENGTH);
+        lastBlock(h0, h1, h2, h3, h4, h5, h6, h7, NO_PREFIX, d, p + s, msgLen - s, msgLen, out,
+                outOff);
+    }
+
+    /**
+     * Compresses the final block, {@code n} (0..128) message bytes whose byte {@code j} is {@code
+     * d[q + j]} (except byte 0, which is {@code pfx} when {@code pfx >= 0}; {@code d[q]} is then
+     * not read), zero-padded; {@code t} is the total message length. Loads the message words and
+     * passes them to {@link #finish}: the rounds do not fit in the same method.
+     */
+    @SuppressWarnings("fallthrough")
+    private static void lastBlock(long h0, long h1, long h2, long h3, long h4, long h5, long h6,
+            long h7, int pfx, byte[] d, int q, int n, long t, byte[] out, int outOff) {
+        long m0 = 0;
+        long m1 = 0;
+        long m2 = 0;
+        long m3 = 0;
+        long m4 = 0;
+        long m5 = 0;
+        long m6 = 0;
+        long m7 = 0;
+        long m8 = 0;
+        long m9 = 0;
+        long m10 = 0;
+        long m11 = 0;
+        long m12 = 0;
+        long m13 = 0;
+        long m14 = 0;
+        long m15 = 0;
+        int words = n >>> 3;
+        switch (words) { // falls through: word i is loaded iff i < words
+            case 16: m15 = (long) LE.get(d, q + 120);
+            case 15: m14 = (long) LE.get(d, q + 112);
+            case 14: m13 = (long) LE.get(d, q + 104);
+            case 13: m12 = (long) LE.get(d, q + 96);
+            case 12: m11 = (long) LE.get(d, q + 88);
+            case 11: m10 = (long) LE.get(d, q + 80);
+            case 10: m9 = (long) LE.get(d, q + 72);
+            case 9: m8 = (long) LE.get(d, q + 64);
+            case 8: m7 = (long) LE.get(d, q + 56);
+            case 7: m6 = (long) LE.get(d, q + 48);
+            case 6: m5 = (long) LE.get(d, q + 40);
+            case 5: m4 = (long) LE.get(d, q + 32);
+            case 4: m3 = (long) LE.get(d, q + 24);
+            case 3: m2 = (long) LE.get(d, q + 16);
+            case 2: m1 = (long) LE.get(d, q + 8);
+            case 1:
+                if (pfx < 0) {
+                    m0 = (long) LE.get(d, q);
+                }
+            default:
+        }
+        int rest = n & 7;
+        if (rest != 0 && (words != 0 || pfx < 0)) {
+            long w = load(d, q + (words << 3), rest);
+            switch (words) {
+                case 0 -> m0 = w;
+                case 1 -> m1 = w;
+                case 2 -> m2 = w;
+                case 3 -> m3 = w;
+                case 4 -> m4 = w;
+                case 5 -> m5 = w;
+                case 6 -> m6 = w;
+                case 7 -> m7 = w;
+                case 8 -> m8 = w;
+                case 9 -> m9 = w;
+                case 10 -> m10 = w;
+                case 11 -> m11 = w;
+                case 12 -> m12 = w;
+                case 13 -> m13 = w;
+                case 14 -> m14 = w;
+                default -> m15 = w;
+            }
+        }
+        if (pfx >= 0) {
+            m0 = pfx | load(d, q + 1, Math.min(n, 8) - 1) << 8;
+        }
+        finish(h0, h1, h2, h3, h4, h5, h6, h7, m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11,
+                m12, m13, m14, m15, t, out, outOff);
+    }
+
+    /**
+     * Little-endian value of the {@code k} (0..7) bytes {@code d[i, i + k)}; never reads outside
+     * {@code d} (it may read, and discard, bytes of {@code d} beyond the range).
+     */
+    private static long load(byte[] d, int i, int k) {
+        if (k == 0) {
+            return 0;
+        }
+        if (d.length - i >= 8) {
+            return (long) LE.get(d, i) & (-1L >>> (64 - 8 * k));
+        }
+        if (i + k >= 8) {
+            return (long) LE.get(d, i + k - 8) >>> (64 - 8 * k);
+        }
+        long w = 0;
+        for (int j = i + k - 1; j >= i; j--) {
+            w = w << 8 | (d[j] & 0xFFL);
+        }
+        return w;
+    }
+
+    /** Final compression (counter {@code t}, last-block flag set); writes h0..h3 to out. */
+    private static void finish(long h0, long h1, long h2, long h3, long h4, long h5, long h6,
+            long h7, long m0, long m1, long m2, long m3, long m4, long m5, long m6, long m7,
+            long m8, long m9, long m10, long m11, long m12, long m13, long m14, long m15, long t,
+            byte[] out, int outOff) {
+        long v0 = h0;
+        long v1 = h1;
+        long v2 = h2;
+        long v3 = h3;
+        long v4 = h4;
+        long v5 = h5;
+        long v6 = h6;
+        long v7 = h7;
+        long v8 = IV0;
+        long v9 = IV1;
+        long v10 = IV2;
+        long v11 = IV3;
+        long v12 = IV4 ^ t;
+        long v13 = IV5;
+        long v14 = ~IV6;
+        long v15 = IV7;
+        // round 0
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+        // round 1
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+        // round 2
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m12), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m10), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
+        // round 3
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m11), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m14), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
+        // round 4
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m12), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 16)), 1);
+        // round 5
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m10), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m13), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m15), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m14), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 16)), 1);
+        // round 6
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m15), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m14), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m9), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m11), 16)), 1);
+        // round 7
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m13), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m9), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m15), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 16)), 1);
+        // round 8
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m15), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m9), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m13), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
+        // round 9
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m15), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m11), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m9), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m14), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
+        // round 10
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+        // round 11
+        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
+        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
+        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+        LE.set(out, outOff, h0 ^ v0 ^ v8);
+        LE.set(out, outOff + 8, h1 ^ v1 ^ v9);
+        LE.set(out, outOff + 16, h2 ^ v2 ^ v10);
+        LE.set(out, outOff + 24, h3 ^ v3 ^ v11);
+    }
+
+    /**
+     * Incremental BLAKE2b-256 for data that arrives in pieces. {@link #digest()} finishes the hash
+     * and resets the hasher, so an instance can be reused. Not thread-safe.
+     */
+    public static final class Hasher {
+        private final long[] h = new long[8];
+        private final byte[] buf = new byte[BLOCK_LENGTH];
+        /** Bytes in {@code buf}; 0..128. A full buffer is only compressed once more data comes. */
+        private int bufLen;
+        /** Bytes compressed so far. */
+        private long count;
+
+        Hasher() {
+            reset();
+        }
+
+        /** Forgets everything hashed so far. */
+        public Hasher reset() {
+            h[0] = H0;
+            h[1] = IV1;
+            h[2] = IV2;
+            h[3] = IV3;
+            h[4] = IV4;
+            h[5] = IV5;
+            h[6] = IV6;
+            h[7] = IV7;
+            bufLen = 0;
+            count = 0;
+            return this;
+        }
+
+        /** Appends one byte. */
+        public Hasher update(byte b) {
+            if (bufLen == BLOCK_LENGTH) {
+                count += BLOCK_LENGTH;
+                compress(h, buf, 0, count);
+                bufLen = 0;
+            }
+            buf[bufLen++] = b;
+            return this;
+        }
+
+        /** Appends {@code b}. */
+        public Hasher update(byte[] b) {
+            return update(b, 0, b.length);
+        }
+
+        /** Appends {@code b[off, off + len)}. */
+        public Hasher update(byte[] b, int off, int len) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len > BLOCK_LENGTH - bufLen) {
+                // The buffered block is not the last one: complete and compress it, then compress
+                // whole blocks straight from b, always keeping at least one byte back.
+                int fill = BLOCK_LENGTH - bufLen;
+                System.arraycopy(b, off, buf, bufLen, fill);
+                off += fill;
+                len -= fill;
+                count += BLOCK_LENGTH;
+                compress(h, buf, 0, count);
+                bufLen = 0;
+                while (len > BLOCK_LENGTH) {
+                    count += BLOCK_LENGTH;
+                    compress(h, b, off, count);
+                    off += BLOCK_LENGTH;
+                    len -= BLOCK_LENGTH;
+                }
+            }
+            System.arraycopy(b, off, buf, bufLen, len);
+            bufLen += len;
+            return this;
+        }
+
+        /** Finishes the hash, returns the 32-byte digest and resets this hasher. */
+        public byte[] digest() {
+            byte[] out = new byte[DIGEST_LENGTH];
+            digest(out, 0);
+            return out;
+        }
+
+        /** Finishes the hash, writes the digest to {@code out[off, off + 32)}, resets. */
+        public void digest(byte[] out, int off) {
+            Objects.checkFromIndexSize(off, DIGEST_LENGTH, out.length);
+            lastBlock(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
+                    NO_PREFIX, buf, 0, bufLen, count + bufLen, out, off);
+            reset();
+        }
+
+        /** Compresses the non-final block {@code d[q, q + 128)}; {@code t} counts it. */
+        private static void compress(long[] h, byte[] d, int q, long t) {
+            long m0 = (long) LE.get(d, q);
+            long m1 = (long) LE.get(d, q + 8);
+            long m2 = (long) LE.get(d, q + 16);
+            long m3 = (long) LE.get(d, q + 24);
+            long m4 = (long) LE.get(d, q + 32);
+            long m5 = (long) LE.get(d, q + 40);
+            long m6 = (long) LE.get(d, q + 48);
+            long m7 = (long) LE.get(d, q + 56);
+            long m8 = (long) LE.get(d, q + 64);
+            long m9 = (long) LE.get(d, q + 72);
+            long m10 = (long) LE.get(d, q + 80);
+            long m11 = (long) LE.get(d, q + 88);
+            long m12 = (long) LE.get(d, q + 96);
+            long m13 = (long) LE.get(d, q + 104);
+            long m14 = (long) LE.get(d, q + 112);
+            long m15 = (long) LE.get(d, q + 120);
+            long h0 = h[0];
+            long h1 = h[1];
+            long h2 = h[2];
+            long h3 = h[3];
+            long h4 = h[4];
+            long h5 = h[5];
+            long h6 = h[6];
+            long h7 = h[7];
+            long v0 = h0;
+            long v1 = h1;
+            long v2 = h2;
+            long v3 = h3;
+            long v4 = h4;
+            long v5 = h5;
+            long v6 = h6;
+            long v7 = h7;
+            long v8 = IV0;
+            long v9 = IV1;
+            long v10 = IV2;
+            long v11 = IV3;
+            long v12 = IV4 ^ t;
+            long v13 = IV5;
+            long v14 = IV6;
+            long v15 = IV7;
+            // round 0
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+            // round 1
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+            // round 2
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m12), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m10), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
+            // round 3
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m11), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m14), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
+            // round 4
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m12), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 16)), 1);
+            // round 5
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m10), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m13), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m15), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m14), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 16)), 1);
+            // round 6
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m15), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m14), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m9), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m11), 16)), 1);
+            // round 7
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m13), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m9), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m15), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 16)), 1);
+            // round 8
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m15), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m9), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m13), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
+            // round 9
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m15), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m11), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m9), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m14), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
+            // round 10
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+            // round 11
+            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
+            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
+            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
+            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
+            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
+            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
+            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
+            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
+            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+            h[0] = h0 ^ v0 ^ v8;
+            h[1] = h1 ^ v1 ^ v9;
+            h[2] = h2 ^ v2 ^ v10;
+            h[3] = h3 ^ v3 ^ v11;
+            h[4] = h4 ^ v4 ^ v12;
+            h[5] = h5 ^ v5 ^ v13;
+            h[6] = h6 ^ v6 ^ v14;
+            h[7] = h7 ^ v7 ^ v15;
+        }
+    }
+}
