@@ -12,14 +12,32 @@ import java.util.Objects;
  * block and therefore changes every output bit.
  *
  * <p>The one-shot methods are the hot path of the Merkle-tree builder (millions of short messages
- * per blob), so they keep the whole compression state in local {@code long} variables, run the 12
- * rounds fully unrolled with the message schedule resolved at write time, read message words with
- * a little-endian {@link VarHandle} and allocate nothing (apart from the returned array of the
- * {@code byte[]}-returning convenience overloads). The round bodies were produced by a small
- * generator script; each copy is written so that its method stays below HotSpot's 8000-byte
- * {@code HugeMethodLimit}, above which the JIT refuses to compile a method at all. Do not add
- * code to {@link #blocks}, {@link #finish}, {@link #innerHash} or {@link Hasher#compress} without
- * checking the method's bytecode size ({@code javap -c}).
+ * per blob), so the compression keeps its whole state in local {@code long} variables, runs the
+ * 12 rounds fully unrolled with the message schedule resolved at write time, reads message words
+ * with a little-endian {@link VarHandle} straight from the caller's array (the prefix byte of
+ * {@link #prefixedHash} is spliced in with a shifted read, no block buffer) and allocates nothing
+ * for messages of up to one block, which includes every {@link #innerHash}.
+ *
+ * <p>Layout constraints, found by measurement on HotSpot (JDK 25); keep them when editing:
+ *
+ * <ul>
+ *   <li>A method with more than 8000 bytes of bytecode ({@code HugeMethodLimit}) is never
+ *       JIT-compiled, and C2 stops inlining callees once a method plus what it has inlined
+ *       reaches 8000 bytes ({@code DesiredMethodLimit}). Twelve unrolled rounds need about 10 kB,
+ *       so every compression is split into two methods of six rounds each that hand the state
+ *       over as parameters ({@link #compress}/{@link #compressTail},
+ *       {@link #innerHash}/{@link #innerHashTail}).
+ *   <li>Rotations are written as shift pairs, which C2 turns into single rotate instructions
+ *       without inlining anything; {@code Long.rotateRight} calls did not get inlined in methods
+ *       this large and ran as real calls.
+ *   <li>Since the state cannot be returned from a method, messages longer than one block keep
+ *       the chaining value between blocks in one {@code long[8]} per call ({@link #blocks}); the
+ *       streaming {@link Hasher} keeps it in its own array.
+ * </ul>
+ *
+ * <p>The round bodies were produced by a small generator script. Check the bytecode size of
+ * {@code compress}, {@code compressTail}, {@code innerHash} and {@code innerHashTail} with
+ * {@code javap -c} after any change.
  *
  * <p>All methods are static and thread-safe; {@link Hasher} instances are not thread-safe.
  */
@@ -102,7 +120,7 @@ public final class Blake2b256 {
      * Writes BLAKE2b-256 of the 65-byte message {@code 0x01 || left[leftOff, leftOff + 32) ||
      * right[rightOff, rightOff + 32)} (a Merkle inner node) to {@code out[outOff, outOff + 32)}.
      * The message is a single block; this method is specialised for it (constant initial state,
-     * message words 9..15 known to be zero).
+     * message words 9..15 known to be zero). {@code out} may overlap the inputs.
      */
     public static void innerHash(byte[] left, int leftOff, byte[] right, int rightOff, byte[] out,
             int outOff) {
@@ -136,209 +154,410 @@ public final class Blake2b256 {
         long v14 = ~IV6;
         long v15 = IV7;
         // round 0
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m1; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m2; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m8; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 1
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m0; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m2; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 2
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m8; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m0; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m2; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m3; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m1; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 3
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
+        v0 += v4 + m7; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m1; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m2; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m6; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m5; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m4; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m0; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m8; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 4
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m7; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m2; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m6; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m8; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 5
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        v0 += v4 + m2; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m6; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m0; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m8; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m3; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m4; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m7; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m5; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m1; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
+        innerHashTail(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15,
+                m0, m1, m2, m3, m4, m5, m6, m7, m8, out, outOff);
+    }
+
+    /** Rounds 6..11 of {@link #innerHash}; writes the digest. */
+    private static void innerHashTail(long v0, long v1, long v2, long v3, long v4, long v5,
+            long v6, long v7, long v8, long v9, long v10, long v11, long v12, long v13, long v14,
+            long v15, long m0, long m1, long m2, long m3, long m4, long m5, long m6, long m7,
+            long m8, byte[] out, int outOff) {
         // round 6
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m5; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m1; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m4; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m0; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m7; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m3; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m2; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m8; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 7
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m7; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m1; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m3; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m0; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m4; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m8; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m6; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m2; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 8
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
+        v0 += v4 + m6; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m3; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m0; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m8; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m2; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m7; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m1; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m4; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 9
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m2; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m7; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m1; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m5; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m3; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m0; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 10
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4), 16)), 1);
+        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m1; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m2; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m8; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 11
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m0; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m2; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         LE.set(out, outOff, H0 ^ v0 ^ v8);
         LE.set(out, outOff + 8, IV1 ^ v1 ^ v9);
         LE.set(out, outOff + 16, IV2 ^ v2 ^ v10);
@@ -352,278 +571,47 @@ public final class Blake2b256 {
 
     /**
      * Hashes a message of {@code msgLen > 128} bytes whose byte {@code j} is {@code d[p + j]},
-     * except that byte 0 is {@code pfx} when {@code pfx >= 0}. Compresses every block but the
-     * last here and hands the last one to {@link #lastBlock}.
+     * except that byte 0 is {@code pfx} when {@code pfx >= 0} ({@code d[p]} is then not read).
+     * Compresses every block but the last here and hands the last one to {@link #lastBlock}.
      */
     private static void blocks(int pfx, byte[] d, int p, int msgLen, byte[] out, int outOff) {
-        long h0 = H0;
-        long h1 = IV1;
-        long h2 = IV2;
-        long h3 = IV3;
-        long h4 = IV4;
-        long h5 = IV5;
-        long h6 = IV6;
-        long h7 = IV7;
+        // The chaining value has to survive a method return (see the class comment), so it lives
+        // in a small array between blocks.
+        long[] h = {H0, IV1, IV2, IV3, IV4, IV5, IV6, IV7};
         int s = 0;
         do {
             int q = p + s;
             long m0 = s == 0 && pfx >= 0
                     ? pfx | (long) LE.get(d, q + 1) << 8
                     : (long) LE.get(d, q);
-            long m1 = (long) LE.get(d, q + 8);
-            long m2 = (long) LE.get(d, q + 16);
-            long m3 = (long) LE.get(d, q + 24);
-            long m4 = (long) LE.get(d, q + 32);
-            long m5 = (long) LE.get(d, q + 40);
-            long m6 = (long) LE.get(d, q + 48);
-            long m7 = (long) LE.get(d, q + 56);
-            long m8 = (long) LE.get(d, q + 64);
-            long m9 = (long) LE.get(d, q + 72);
-            long m10 = (long) LE.get(d, q + 80);
-            long m11 = (long) LE.get(d, q + 88);
-            long m12 = (long) LE.get(d, q + 96);
-            long m13 = (long) LE.get(d, q + 104);
-            long m14 = (long) LE.get(d, q + 112);
-            long m15 = (long) LE.get(d, q + 120);
             s += BLOCK_LENGTH;
-            long v0 = h0;
-            long v1 = h1;
-            long v2 = h2;
-            long v3 = h3;
-            long v4 = h4;
-            long v5 = h5;
-            long v6 = h6;
-            long v7 = h7;
-            long v8 = IV0;
-            long v9 = IV1;
-            long v10 = IV2;
-            long v11 = IV3;
-            long v12 = IV4 ^ s;
-            long v13 = IV5;
-            long v14 = IV6;
-            long v15 = IV7;
-            // round 0
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
-            // round 1
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
-            // round 2
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m12), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m10), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
-            // round 3
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m11), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m14), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
-            // round 4
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m12), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 16)), 1);
-            // round 5
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m10), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m13), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m15), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m14), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 16)), 1);
-            // round 6
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m15), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m14), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m9), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m11), 16)), 1);
-            // round 7
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m13), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m9), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m15), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 16)), 1);
-            // round 8
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m15), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m9), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m13), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
-            // round 9
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m15), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m11), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m9), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m14), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
-            // round 10
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
-            // round 11
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
-            h0 ^= v0 ^ v8;
-            h1 ^= v1 ^ v9;
-            h2 ^= v2 ^ v10;
-            h3 ^= v3 ^ v11;
-            h4 ^= v4 ^ v12;
-            h5 ^= v5 ^ v13;
-            h6 ^= v6 ^ v14;
-            h7 ^= v7 ^ v15;
+            compress(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
+                    m0,
+                    (long) LE.get(d, q + 8),
+                    (long) LE.get(d, q + 16),
+                    (long) LE.get(d, q + 24),
+                    (long) LE.get(d, q + 32),
+                    (long) LE.get(d, q + 40),
+                    (long) LE.get(d, q + 48),
+                    (long) LE.get(d, q + 56),
+                    (long) LE.get(d, q + 64),
+                    (long) LE.get(d, q + 72),
+                    (long) LE.get(d, q + 80),
+                    (long) LE.get(d, q + 88),
+                    (long) LE.get(d, q + 96),
+                    (long) LE.get(d, q + 104),
+                    (long) LE.get(d, q + 112),
+                    (long) LE.get(d, q + 120),
+                    s, false, h, null, 0);
         } while (msgLen - s > BLOCK_LENGTH);
-        lastBlock(h0, h1, h2, h3, h4, h5, h6, h7, NO_PREFIX, d, p + s, msgLen - s, msgLen, out,
-                outOff);
+        lastBlock(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
+                NO_PREFIX, d, p + s, msgLen - s, msgLen, out, outOff);
     }
 
     /**
      * Compresses the final block, {@code n} (0..128) message bytes whose byte {@code j} is {@code
      * d[q + j]} (except byte 0, which is {@code pfx} when {@code pfx >= 0}; {@code d[q]} is then
-     * not read), zero-padded; {@code t} is the total message length. Loads the message words and
-     * passes them to {@link #finish}: the rounds do not fit in the same method.
+     * not read), zero-padded; {@code t} is the total message length. Writes the digest.
      */
     @SuppressWarnings("fallthrough")
     private static void lastBlock(long h0, long h1, long h2, long h3, long h4, long h5, long h6,
@@ -692,8 +680,8 @@ public final class Blake2b256 {
         if (pfx >= 0) {
             m0 = pfx | load(d, q + 1, Math.min(n, 8) - 1) << 8;
         }
-        finish(h0, h1, h2, h3, h4, h5, h6, h7, m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11,
-                m12, m13, m14, m15, t, out, outOff);
+        compress(h0, h1, h2, h3, h4, h5, h6, h7, m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11,
+                m12, m13, m14, m15, t, true, null, out, outOff);
     }
 
     /**
@@ -717,11 +705,16 @@ public final class Blake2b256 {
         return w;
     }
 
-    /** Final compression (counter {@code t}, last-block flag set); writes h0..h3 to out. */
-    private static void finish(long h0, long h1, long h2, long h3, long h4, long h5, long h6,
+    /**
+     * One compression of message words m0..m15 into chaining value h0..h7 with byte counter
+     * {@code t}: rounds 0..5 here, the rest in {@link #compressTail}. If {@code st} is not null the
+     * new chaining value is stored in it, otherwise the digest (first four words) is written to
+     * {@code out}.
+     */
+    private static void compress(long h0, long h1, long h2, long h3, long h4, long h5, long h6,
             long h7, long m0, long m1, long m2, long m3, long m4, long m5, long m6, long m7,
             long m8, long m9, long m10, long m11, long m12, long m13, long m14, long m15, long t,
-            byte[] out, int outOff) {
+            boolean last, long[] st, byte[] out, int outOff) {
         long v0 = h0;
         long v1 = h1;
         long v2 = h2;
@@ -736,216 +729,431 @@ public final class Blake2b256 {
         long v11 = IV3;
         long v12 = IV4 ^ t;
         long v13 = IV5;
-        long v14 = ~IV6;
+        long v14 = last ? ~IV6 : IV6;
         long v15 = IV7;
         // round 0
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m1; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m2; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m8; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m9; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m10; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m11; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m12; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m13; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m14; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m15; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 1
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
+        v0 += v4 + m14; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m10; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m9; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m15; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m13; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m12; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m0; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m2; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m11; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 2
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m12), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m10), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
+        v0 += v4 + m11; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m8; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m12; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m0; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m2; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m15; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m13; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m10; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m14; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m3; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m1; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m9; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 3
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m11), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m14), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
+        v0 += v4 + m7; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m9; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m1; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m13; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m12; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m11; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m14; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m2; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m6; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m5; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m10; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m4; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m0; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m15; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m8; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 4
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m12), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 16)), 1);
+        v0 += v4 + m9; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m7; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m2; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m10; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m15; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m14; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m11; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m12; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m6; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m8; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m13; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 5
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m10), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m13), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m15), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m14), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 16)), 1);
+        v0 += v4 + m2; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m12; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m6; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m10; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m0; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m11; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m8; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m3; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m4; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m13; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m7; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m5; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m15; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m14; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m1; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m9; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
+        compressTail(h0, h1, h2, h3, h4, h5, h6, h7, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10,
+                v11, v12, v13, v14, v15, m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12,
+                m13, m14, m15, st, out, outOff);
+    }
+
+    /** Rounds 6..11 of {@link #compress} and the output step. */
+    private static void compressTail(long h0, long h1, long h2, long h3, long h4, long h5,
+            long h6, long h7, long v0, long v1, long v2, long v3, long v4, long v5, long v6,
+            long v7, long v8, long v9, long v10, long v11, long v12, long v13, long v14, long v15,
+            long m0, long m1, long m2, long m3, long m4, long m5, long m6, long m7, long m8,
+            long m9, long m10, long m11, long m12, long m13, long m14, long m15, long[] st,
+            byte[] out, int outOff) {
         // round 6
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m15), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m14), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m9), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m11), 16)), 1);
+        v0 += v4 + m12; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m5; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m1; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m15; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m14; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m13; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m4; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m10; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m0; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m7; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m3; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m9; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m2; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m8; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m11; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 7
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m13), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m9), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m15), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 16)), 1);
+        v0 += v4 + m13; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m11; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m7; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m14; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m12; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m1; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m3; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m9; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m0; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m15; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m4; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m8; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m6; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m2; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m10; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 8
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m15), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m9), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m13), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
+        v0 += v4 + m6; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m15; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m14; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m9; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m11; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m3; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m0; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m8; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m12; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m2; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m13; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m7; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m1; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m4; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m10; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 9
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m15), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m11), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m9), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m14), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
+        v0 += v4 + m10; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m2; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m7; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m1; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m5; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m15; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m11; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m9; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m14; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m3; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m12; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m13; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m0; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 10
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
+        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m1; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m2; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m8; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m9; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m10; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m11; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m12; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m13; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m14; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m15; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 11
-        v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-        v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-        v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
-        v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-        v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-        v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
-        v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-        v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-        v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
-        LE.set(out, outOff, h0 ^ v0 ^ v8);
-        LE.set(out, outOff + 8, h1 ^ v1 ^ v9);
-        LE.set(out, outOff + 16, h2 ^ v2 ^ v10);
-        LE.set(out, outOff + 24, h3 ^ v3 ^ v11);
+        v0 += v4 + m14; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
+        v0 += v4 + m10; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
+        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
+        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
+        v2 += v6 + m9; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
+        v2 += v6 + m15; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
+        v3 += v7 + m13; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
+        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
+        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
+        v0 += v5 + m12; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
+        v1 += v6 + m0; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
+        v1 += v6 + m2; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
+        v2 += v7 + m11; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
+        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
+        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
+        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
+        if (st != null) {
+            st[0] = h0 ^ v0 ^ v8;
+            st[1] = h1 ^ v1 ^ v9;
+            st[2] = h2 ^ v2 ^ v10;
+            st[3] = h3 ^ v3 ^ v11;
+            st[4] = h4 ^ v4 ^ v12;
+            st[5] = h5 ^ v5 ^ v13;
+            st[6] = h6 ^ v6 ^ v14;
+            st[7] = h7 ^ v7 ^ v15;
+        } else {
+            LE.set(out, outOff, h0 ^ v0 ^ v8);
+            LE.set(out, outOff + 8, h1 ^ v1 ^ v9);
+            LE.set(out, outOff + 16, h2 ^ v2 ^ v10);
+            LE.set(out, outOff + 24, h3 ^ v3 ^ v11);
+        }
     }
 
     /**
@@ -982,8 +1190,7 @@ public final class Blake2b256 {
         /** Appends one byte. */
         public Hasher update(byte b) {
             if (bufLen == BLOCK_LENGTH) {
-                count += BLOCK_LENGTH;
-                compress(h, buf, 0, count);
+                compress(buf, 0);
                 bufLen = 0;
             }
             buf[bufLen++] = b;
@@ -1005,12 +1212,10 @@ public final class Blake2b256 {
                 System.arraycopy(b, off, buf, bufLen, fill);
                 off += fill;
                 len -= fill;
-                count += BLOCK_LENGTH;
-                compress(h, buf, 0, count);
+                compress(buf, 0);
                 bufLen = 0;
                 while (len > BLOCK_LENGTH) {
-                    count += BLOCK_LENGTH;
-                    compress(h, b, off, count);
+                    compress(b, off);
                     off += BLOCK_LENGTH;
                     len -= BLOCK_LENGTH;
                 }
@@ -1035,260 +1240,27 @@ public final class Blake2b256 {
             reset();
         }
 
-        /** Compresses the non-final block {@code d[q, q + 128)}; {@code t} counts it. */
-        private static void compress(long[] h, byte[] d, int q, long t) {
-            long m0 = (long) LE.get(d, q);
-            long m1 = (long) LE.get(d, q + 8);
-            long m2 = (long) LE.get(d, q + 16);
-            long m3 = (long) LE.get(d, q + 24);
-            long m4 = (long) LE.get(d, q + 32);
-            long m5 = (long) LE.get(d, q + 40);
-            long m6 = (long) LE.get(d, q + 48);
-            long m7 = (long) LE.get(d, q + 56);
-            long m8 = (long) LE.get(d, q + 64);
-            long m9 = (long) LE.get(d, q + 72);
-            long m10 = (long) LE.get(d, q + 80);
-            long m11 = (long) LE.get(d, q + 88);
-            long m12 = (long) LE.get(d, q + 96);
-            long m13 = (long) LE.get(d, q + 104);
-            long m14 = (long) LE.get(d, q + 112);
-            long m15 = (long) LE.get(d, q + 120);
-            long h0 = h[0];
-            long h1 = h[1];
-            long h2 = h[2];
-            long h3 = h[3];
-            long h4 = h[4];
-            long h5 = h[5];
-            long h6 = h[6];
-            long h7 = h[7];
-            long v0 = h0;
-            long v1 = h1;
-            long v2 = h2;
-            long v3 = h3;
-            long v4 = h4;
-            long v5 = h5;
-            long v6 = h6;
-            long v7 = h7;
-            long v8 = IV0;
-            long v9 = IV1;
-            long v10 = IV2;
-            long v11 = IV3;
-            long v12 = IV4 ^ t;
-            long v13 = IV5;
-            long v14 = IV6;
-            long v15 = IV7;
-            // round 0
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
-            // round 1
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
-            // round 2
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m8), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m12), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m0), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m10), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m4), 16)), 1);
-            // round 3
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m7), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m11), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m14), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m6), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m0), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 16)), 1);
-            // round 4
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m9), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m5), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m2), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m15), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m14), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m12), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 16)), 1);
-            // round 5
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m6), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m10), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m0), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m4), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m13), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m5), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m15), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m14), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m1), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m9), 16)), 1);
-            // round 6
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m12), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m5), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m1), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m15), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m14), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m13), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m4), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m10), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m7), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m6), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m3), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m9), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m2), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m8), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m11), 16)), 1);
-            // round 7
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m13), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m11), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m7), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m12), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m1), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m3), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m9), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m5), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m0), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m15), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m4), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m8), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m6), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m2), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 16)), 1);
-            // round 8
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m6), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m15), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m14), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m9), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m11), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m3), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m0), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m8), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m2), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m13), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m7), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m1), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m4), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m10), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 16)), 1);
-            // round 9
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m2), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m7), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m6), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m1), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m5), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m15), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m11), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m9), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m14), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m3), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m13), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m0), 16)), 1);
-            // round 10
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m0), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m1), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m2), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m3), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m4), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m5), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m7), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m8), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m9), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m10), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m11), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m12), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m13), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m15), 16)), 1);
-            // round 11
-            v4 = Long.rotateRight(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m14), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v8 += v12 = Long.rotateRight(v12 ^ (v0 += v4 + m10), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m4), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v9 += v13 = Long.rotateRight(v13 ^ (v1 += v5 + m8), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m9), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v10 += v14 = Long.rotateRight(v14 ^ (v2 += v6 + m15), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m13), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v11 += v15 = Long.rotateRight(v15 ^ (v3 += v7 + m6), 16)), 1);
-            v5 = Long.rotateRight(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m1), 32)), 24);
-            v5 = Long.rotateLeft(v5 ^ (v10 += v15 = Long.rotateRight(v15 ^ (v0 += v5 + m12), 16)), 1);
-            v6 = Long.rotateRight(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m0), 32)), 24);
-            v6 = Long.rotateLeft(v6 ^ (v11 += v12 = Long.rotateRight(v12 ^ (v1 += v6 + m2), 16)), 1);
-            v7 = Long.rotateRight(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m11), 32)), 24);
-            v7 = Long.rotateLeft(v7 ^ (v8 += v13 = Long.rotateRight(v13 ^ (v2 += v7 + m7), 16)), 1);
-            v4 = Long.rotateRight(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m5), 32)), 24);
-            v4 = Long.rotateLeft(v4 ^ (v9 += v14 = Long.rotateRight(v14 ^ (v3 += v4 + m3), 16)), 1);
-            h[0] = h0 ^ v0 ^ v8;
-            h[1] = h1 ^ v1 ^ v9;
-            h[2] = h2 ^ v2 ^ v10;
-            h[3] = h3 ^ v3 ^ v11;
-            h[4] = h4 ^ v4 ^ v12;
-            h[5] = h5 ^ v5 ^ v13;
-            h[6] = h6 ^ v6 ^ v14;
-            h[7] = h7 ^ v7 ^ v15;
+        /** Compresses the non-final block {@code d[q, q + 128)}. */
+        private void compress(byte[] d, int q) {
+            count += BLOCK_LENGTH;
+            Blake2b256.compress(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
+                    (long) LE.get(d, q),
+                    (long) LE.get(d, q + 8),
+                    (long) LE.get(d, q + 16),
+                    (long) LE.get(d, q + 24),
+                    (long) LE.get(d, q + 32),
+                    (long) LE.get(d, q + 40),
+                    (long) LE.get(d, q + 48),
+                    (long) LE.get(d, q + 56),
+                    (long) LE.get(d, q + 64),
+                    (long) LE.get(d, q + 72),
+                    (long) LE.get(d, q + 80),
+                    (long) LE.get(d, q + 88),
+                    (long) LE.get(d, q + 96),
+                    (long) LE.get(d, q + 104),
+                    (long) LE.get(d, q + 112),
+                    (long) LE.get(d, q + 120),
+                    count, false, h, null, 0);
         }
     }
 }
