@@ -1,0 +1,23 @@
+package io.walrusj.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** One in-process run of the {@code walrus} command with captured stdout and stderr. */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = WalrusCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
+
+    /** stdout split into lines (line separator independent). */
+    String[] outLines() {
+        return out.lines().toArray(String[]::new);
+    }
+}
