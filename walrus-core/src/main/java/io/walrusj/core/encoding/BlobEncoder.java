@@ -1,5 +1,6 @@
 package io.walrusj.core.encoding;
 
+import io.walrusj.core.hash.Blake2bBatch;
 import io.walrusj.core.merkle.MerkleTree;
 import io.walrusj.core.merkle.Node;
 import io.walrusj.core.metadata.BlobId;
@@ -45,6 +46,7 @@ public final class BlobEncoder {
     /** Elements per batched work shard: about 2 KiB, so a 1024-shard work buffer stays near 2 MiB. */
     private static final int TARGET_SHARD_ELEMENTS = 1024;
     private static final int H = Node.DIGEST_LENGTH;
+    private static final byte LEAF_PREFIX = 0x00;
 
     private final EncodingConfig config;
     private final int parallelism;
@@ -153,31 +155,54 @@ public final class BlobEncoder {
         void encodeColumnsAndHash() {
             Batching batching = new Batching(n);
             RsParameters code = config.primaryCode();
-            Parallel.run(parallelism, batching.count, () -> new ReedSolomonEncoder(code, batching.shardElements(), engine),
-                    (encoder, batch) -> {
-                        int first = batching.first(batch);
-                        int last = batching.end(batch);
-                        byte[] work = encoder.work();
-                        for (int c = first; c < last; c++) {
-                            int element = (c - first) * batching.stride;
-                            for (int r = 0; r < p; r++) {
-                                ShardLayout.toWork(secondary[c], r * symbolSize, symbolSize, work, encoder.shardOffset(r), element);
-                                MerkleTree.leafHash(secondary[c], r * symbolSize, symbolSize, leaves, (r * n + c) * H);
-                            }
-                        }
-                        encoder.encode();
-                        byte[] scratch = new byte[symbolSize];
-                        for (int t = 0; t < n - p; t++) {
-                            int row = p + t;
-                            for (int c = first; c < last; c++) {
-                                byte[] target = c < s ? primary[row] : scratch;
-                                int offset = c < s ? c * symbolSize : 0;
-                                ShardLayout.fromWork(work, encoder.shardOffset(t), (c - first) * batching.stride,
-                                        target, offset, symbolSize);
-                                MerkleTree.leafHash(target, offset, symbolSize, leaves, (row * n + c) * H);
-                            }
-                        }
-                    });
+            Parallel.run(parallelism, batching.count, () -> new ColumnWorker(code, batching), (worker, batch) -> {
+                int first = batching.first(batch);
+                int last = batching.end(batch);
+                ReedSolomonEncoder encoder = worker.encoder;
+                byte[] work = encoder.work();
+                for (int c = first; c < last; c++) {
+                    int element = (c - first) * batching.stride;
+                    for (int r = 0; r < p; r++) {
+                        ShardLayout.toWork(secondary[c], r * symbolSize, symbolSize, work, encoder.shardOffset(r), element);
+                    }
+                }
+                encoder.encode();
+                for (int c = first; c < last; c++) {
+                    // Column c's n symbols: rows < p are its secondary sliver; rows >= p are primary
+                    // slivers p..n-1 (c < s) or the lower-right block, which is only hashed.
+                    for (int r = 0; r < p; r++) {
+                        worker.message(r, secondary[c], r * symbolSize, (r * n + c) * H);
+                    }
+                    for (int t = 0; t < n - p; t++) {
+                        int row = p + t;
+                        byte[] target = c < s ? primary[row] : worker.lowerRight;
+                        int offset = c < s ? c * symbolSize : t * symbolSize;
+                        ShardLayout.fromWork(work, encoder.shardOffset(t), (c - first) * batching.stride, target, offset, symbolSize);
+                        worker.message(row, target, offset, (row * n + c) * H);
+                    }
+                    Blake2bBatch.prefixedHashes(LEAF_PREFIX, worker.sources, worker.sourceOffsets, symbolSize, n, leaves,
+                            worker.leafOffsets);
+                }
+            });
+        }
+
+        /** Per-thread state of the column phase: the RS encoder and one column's leaf-hash inputs. */
+        private final class ColumnWorker {
+            final ReedSolomonEncoder encoder;
+            final byte[] lowerRight = new byte[(n - p) * symbolSize];
+            final byte[][] sources = new byte[n][];
+            final int[] sourceOffsets = new int[n];
+            final int[] leafOffsets = new int[n];
+
+            ColumnWorker(RsParameters code, Batching batching) {
+                this.encoder = new ReedSolomonEncoder(code, batching.shardElements(), engine);
+            }
+
+            void message(int row, byte[] source, int offset, int leafOffset) {
+                sources[row] = source;
+                sourceOffsets[row] = offset;
+                leafOffsets[row] = leafOffset;
+            }
         }
 
         EncodedBlob finish() {

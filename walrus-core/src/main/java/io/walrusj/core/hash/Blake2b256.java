@@ -13,10 +13,10 @@ import java.util.Objects;
  *
  * <p>The one-shot methods are the hot path of the Merkle-tree builder (millions of short messages
  * per blob), so the compression keeps its whole state in local {@code long} variables, runs the
- * 12 rounds fully unrolled with the message schedule resolved at write time, reads message words
- * with a little-endian {@link VarHandle} straight from the caller's array (the prefix byte of
- * {@link #prefixedHash} is spliced in with a shifted read, no block buffer) and allocates nothing
- * for messages of up to one block, which includes every {@link #innerHash}.
+ * 12 rounds fully unrolled with the message schedule resolved at write time and reads message
+ * words with a little-endian {@link VarHandle} straight from the caller's array (the prefix byte
+ * of {@link #prefixedHash} is spliced in with a shifted read; there is no block buffer). None of
+ * the {@code void} methods allocates.
  *
  * <p>Layout constraints, found by measurement on HotSpot (JDK 25); keep them when editing:
  *
@@ -25,19 +25,23 @@ import java.util.Objects;
  *       JIT-compiled, and C2 stops inlining callees once a method plus what it has inlined
  *       reaches 8000 bytes ({@code DesiredMethodLimit}). Twelve unrolled rounds need about 10 kB,
  *       so every compression is split into two methods of six rounds each that hand the state
- *       over as parameters ({@link #compress}/{@link #compressTail},
- *       {@link #innerHash}/{@link #innerHashTail}).
+ *       over as parameters ({@code compress}/{@code compressTail},
+ *       {@code innerHash}/{@code innerHashTail}); each is about 5.6 kB.
  *   <li>Rotations are written as shift pairs, which C2 turns into single rotate instructions
- *       without inlining anything; {@code Long.rotateRight} calls did not get inlined in methods
- *       this large and ran as real calls.
- *   <li>Since the state cannot be returned from a method, messages longer than one block keep
- *       the chaining value between blocks in one {@code long[8]} per call ({@link #blocks}); the
- *       streaming {@link Hasher} keeps it in its own array.
+ *       without inlining anything; {@code Long.rotateRight} calls were not inlined in methods this
+ *       large and ran as real calls (slower than BouncyCastle).
+ *   <li>{@code a = a + m + b} rather than {@code a += b + m}: {@code b} is the operand computed
+ *       last, so this takes one add off the critical path (about 9% on long messages). The
+ *       {@code innerHash} pair keeps the other order, which measured faster there.
+ *   <li>A chaining value cannot be returned from a method, so messages longer than one block keep
+ *       it between blocks in a per-thread {@code long[8]} ({@code STATE}) and the streaming
+ *       {@link Hasher} in its own array; single-block messages need no array at all.
  * </ul>
  *
- * <p>The round bodies were produced by a small generator script. Check the bytecode size of
- * {@code compress}, {@code compressTail}, {@code innerHash} and {@code innerHashTail} with
- * {@code javap -c} after any change.
+ * <p>The round bodies were written by a small generator (G applied to columns then diagonals,
+ * message words permuted by the RFC 7693 SIGMA table, round r using row r mod 10). Check the
+ * bytecode size of {@code compress}, {@code compressTail}, {@code innerHash} and
+ * {@code innerHashTail} with {@code javap -c} after any change.
  *
  * <p>All methods are static and thread-safe; {@link Hasher} instances are not thread-safe.
  */
@@ -69,6 +73,12 @@ public final class Blake2b256 {
      */
     private static final long H0 = IV0 ^ 0x01010020L;
 
+    /** The initial chaining value. Never written: only passed where the digest goes to an array. */
+    private static final long[] INITIAL = {H0, IV1, IV2, IV3, IV4, IV5, IV6, IV7};
+
+    /** Chaining value between the blocks of a multi-block one-shot hash (see the class comment). */
+    private static final ThreadLocal<long[]> STATE = ThreadLocal.withInitial(() -> new long[8]);
+
     private Blake2b256() {}
 
     /** Returns BLAKE2b-256 of {@code data}. */
@@ -90,8 +100,7 @@ public final class Blake2b256 {
         if (len > BLOCK_LENGTH) {
             blocks(NO_PREFIX, data, off, len, out, outOff);
         } else {
-            lastBlock(H0, IV1, IV2, IV3, IV4, IV5, IV6, IV7,
-                    NO_PREFIX, data, off, len, len, out, outOff);
+            lastBlock(INITIAL, NO_PREFIX, data, off, len, len, out, outOff);
         }
     }
 
@@ -111,8 +120,7 @@ public final class Blake2b256 {
         if (msgLen > BLOCK_LENGTH) {
             blocks(prefix & 0xFF, data, off - 1, msgLen, out, outOff);
         } else {
-            lastBlock(H0, IV1, IV2, IV3, IV4, IV5, IV6, IV7,
-                    prefix & 0xFF, data, off - 1, msgLen, msgLen, out, outOff);
+            lastBlock(INITIAL, prefix & 0xFF, data, off - 1, msgLen, msgLen, out, outOff);
         }
     }
 
@@ -572,12 +580,18 @@ public final class Blake2b256 {
     /**
      * Hashes a message of {@code msgLen > 128} bytes whose byte {@code j} is {@code d[p + j]},
      * except that byte 0 is {@code pfx} when {@code pfx >= 0} ({@code d[p]} is then not read).
-     * Compresses every block but the last here and hands the last one to {@link #lastBlock}.
+     * Compresses every block but the last here and hands the last one to {@code lastBlock}.
      */
     private static void blocks(int pfx, byte[] d, int p, int msgLen, byte[] out, int outOff) {
-        // The chaining value has to survive a method return (see the class comment), so it lives
-        // in a small array between blocks.
-        long[] h = {H0, IV1, IV2, IV3, IV4, IV5, IV6, IV7};
+        long[] h = STATE.get();
+        h[0] = H0;
+        h[1] = IV1;
+        h[2] = IV2;
+        h[3] = IV3;
+        h[4] = IV4;
+        h[5] = IV5;
+        h[6] = IV6;
+        h[7] = IV7;
         int s = 0;
         do {
             int q = p + s;
@@ -585,7 +599,7 @@ public final class Blake2b256 {
                     ? pfx | (long) LE.get(d, q + 1) << 8
                     : (long) LE.get(d, q);
             s += BLOCK_LENGTH;
-            compress(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
+            compress(h,
                     m0,
                     (long) LE.get(d, q + 8),
                     (long) LE.get(d, q + 16),
@@ -602,10 +616,9 @@ public final class Blake2b256 {
                     (long) LE.get(d, q + 104),
                     (long) LE.get(d, q + 112),
                     (long) LE.get(d, q + 120),
-                    s, false, h, null, 0);
+                    s, false, null, 0);
         } while (msgLen - s > BLOCK_LENGTH);
-        lastBlock(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
-                NO_PREFIX, d, p + s, msgLen - s, msgLen, out, outOff);
+        lastBlock(h, NO_PREFIX, d, p + s, msgLen - s, msgLen, out, outOff);
     }
 
     /**
@@ -614,8 +627,8 @@ public final class Blake2b256 {
      * not read), zero-padded; {@code t} is the total message length. Writes the digest.
      */
     @SuppressWarnings("fallthrough")
-    private static void lastBlock(long h0, long h1, long h2, long h3, long h4, long h5, long h6,
-            long h7, int pfx, byte[] d, int q, int n, long t, byte[] out, int outOff) {
+    private static void lastBlock(long[] h, int pfx, byte[] d, int q, int n, long t, byte[] out,
+            int outOff) {
         long m0 = 0;
         long m1 = 0;
         long m2 = 0;
@@ -680,8 +693,8 @@ public final class Blake2b256 {
         if (pfx >= 0) {
             m0 = pfx | load(d, q + 1, Math.min(n, 8) - 1) << 8;
         }
-        compress(h0, h1, h2, h3, h4, h5, h6, h7, m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11,
-                m12, m13, m14, m15, t, true, null, out, outOff);
+        compress(h, m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, t, true,
+                out, outOff);
     }
 
     /**
@@ -706,23 +719,22 @@ public final class Blake2b256 {
     }
 
     /**
-     * One compression of message words m0..m15 into chaining value h0..h7 with byte counter
-     * {@code t}: rounds 0..5 here, the rest in {@link #compressTail}. If {@code st} is not null the
-     * new chaining value is stored in it, otherwise the digest (first four words) is written to
-     * {@code out}.
+     * One compression of message words m0..m15 into chaining value {@code h} with byte counter
+     * {@code t}: rounds 0..5 here, the rest in {@code compressTail}. If {@code out} is null the new
+     * chaining value is stored back into {@code h}, otherwise the digest (its first four words) is
+     * written to {@code out} and {@code h} is left alone.
      */
-    private static void compress(long h0, long h1, long h2, long h3, long h4, long h5, long h6,
-            long h7, long m0, long m1, long m2, long m3, long m4, long m5, long m6, long m7,
-            long m8, long m9, long m10, long m11, long m12, long m13, long m14, long m15, long t,
-            boolean last, long[] st, byte[] out, int outOff) {
-        long v0 = h0;
-        long v1 = h1;
-        long v2 = h2;
-        long v3 = h3;
-        long v4 = h4;
-        long v5 = h5;
-        long v6 = h6;
-        long v7 = h7;
+    private static void compress(long[] h, long m0, long m1, long m2, long m3, long m4, long m5,
+            long m6, long m7, long m8, long m9, long m10, long m11, long m12, long m13, long m14,
+            long m15, long t, boolean last, byte[] out, int outOff) {
+        long v0 = h[0];
+        long v1 = h[1];
+        long v2 = h[2];
+        long v3 = h[3];
+        long v4 = h[4];
+        long v5 = h[5];
+        long v6 = h[6];
+        long v7 = h[7];
         long v8 = IV0;
         long v9 = IV1;
         long v10 = IV2;
@@ -732,427 +744,425 @@ public final class Blake2b256 {
         long v14 = last ? ~IV6 : IV6;
         long v15 = IV7;
         // round 0
-        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m0 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m1; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m1 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m2; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m2 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m3 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m4 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m5 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m6 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m7 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m8; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m8 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m9; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m9 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m10; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m10 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m11; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m11 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m12; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m12 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m13; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m13 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m14; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m14 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m15; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m15 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 1
-        v0 += v4 + m14; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m14 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m10; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m10 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m4 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m8 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m9; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m9 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m15; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m15 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m13; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m13 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m6 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m1 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m12; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m12 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m0; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m0 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m2; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m2 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m11; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m11 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m7 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m5 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m3 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 2
-        v0 += v4 + m11; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m11 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m8; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m8 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m12; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m12 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m0; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m0 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m5 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m2; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m2 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m15; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m15 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m13; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m13 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m10; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m10 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m14; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m14 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m3; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m3 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m6 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m7 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m1; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m1 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m9; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m9 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m4 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 3
-        v0 += v4 + m7; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m7 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m9; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m9 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m3 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m1; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m1 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m13; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m13 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m12; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m12 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m11; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m11 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m14; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m14 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m2; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m2 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m6; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m6 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m5; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m5 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m10; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m10 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m4; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m4 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m0; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m0 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m15; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m15 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m8; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m8 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 4
-        v0 += v4 + m9; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m9 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m0 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m5 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m7; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m7 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m2; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m2 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m4 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m10; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m10 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m15; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m15 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m14; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m14 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m1 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m11; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m11 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m12; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m12 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m6; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m6 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m8; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m8 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m3 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m13; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m13 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 5
-        v0 += v4 + m2; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m2 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m12; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m12 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m6; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m6 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m10; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m10 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m0; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m0 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m11; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m11 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m8; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m8 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m3; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m3 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m4; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m4 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m13; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m13 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m7; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m7 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m5; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m5 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m15; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m15 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m14; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m14 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m1; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m1 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m9; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m9 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
-        compressTail(h0, h1, h2, h3, h4, h5, h6, h7, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10,
-                v11, v12, v13, v14, v15, m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12,
-                m13, m14, m15, st, out, outOff);
+        compressTail(h, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15,
+                m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, out, outOff);
     }
 
-    /** Rounds 6..11 of {@link #compress} and the output step. */
-    private static void compressTail(long h0, long h1, long h2, long h3, long h4, long h5,
-            long h6, long h7, long v0, long v1, long v2, long v3, long v4, long v5, long v6,
-            long v7, long v8, long v9, long v10, long v11, long v12, long v13, long v14, long v15,
-            long m0, long m1, long m2, long m3, long m4, long m5, long m6, long m7, long m8,
-            long m9, long m10, long m11, long m12, long m13, long m14, long m15, long[] st,
+    /** Rounds 6..11 of {@code compress} and the output step. */
+    private static void compressTail(long[] h, long v0, long v1, long v2, long v3, long v4,
+            long v5, long v6, long v7, long v8, long v9, long v10, long v11, long v12, long v13,
+            long v14, long v15, long m0, long m1, long m2, long m3, long m4, long m5, long m6,
+            long m7, long m8, long m9, long m10, long m11, long m12, long m13, long m14, long m15,
             byte[] out, int outOff) {
         // round 6
-        v0 += v4 + m12; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m12 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m5; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m5 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m1; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m1 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m15; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m15 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m14; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m14 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m13; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m13 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m4; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m4 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m10; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m10 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m0; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m0 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m7; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m7 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m6 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m3; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m3 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m9; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m9 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m2; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m2 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m8; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m8 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m11; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m11 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 7
-        v0 += v4 + m13; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m13 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m11; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m11 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m7; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m7 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m14; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m14 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m12; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m12 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m1; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m1 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m3; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m3 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m9; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m9 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m5 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m0; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m0 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m15; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m15 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m4; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m4 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m8; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m8 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m6; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m6 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m2; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m2 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m10; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m10 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 8
-        v0 += v4 + m6; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m6 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m15; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m15 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m14; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m14 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m9; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m9 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m11; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m11 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m3; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m3 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m0; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m0 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m8; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m8 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m12; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m12 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m2; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m2 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m13; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m13 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m7; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m7 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m1; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m1 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m4; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m4 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m10; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m10 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m5 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 9
-        v0 += v4 + m10; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m10 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m2; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m2 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m8 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m4 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m7; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m7 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m6 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m1; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m1 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m5; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m5 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m15; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m15 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m11; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m11 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m9; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m9 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m14; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m14 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m3; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m3 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m12; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m12 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m13; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m13 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m0; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m0 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 10
-        v0 += v4 + m0; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m0 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m1; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m1 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m2; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m2 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m3; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m3 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m4; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m4 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m5; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m5 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m6 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m7 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m8; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m8 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m9; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m9 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m10; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m10 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m11; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m11 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m12; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m12 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m13; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m13 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m14; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m14 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m15; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m15 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
         // round 11
-        v0 += v4 + m14; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
+        v0 = v0 + m14 + v4; v12 ^= v0; v12 = v12 >>> 32 | v12 << 32;
         v8 += v12; v4 ^= v8; v4 = v4 >>> 24 | v4 << 40;
-        v0 += v4 + m10; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
+        v0 = v0 + m10 + v4; v12 ^= v0; v12 = v12 >>> 16 | v12 << 48;
         v8 += v12; v4 ^= v8; v4 = v4 << 1 | v4 >>> 63;
-        v1 += v5 + m4; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
+        v1 = v1 + m4 + v5; v13 ^= v1; v13 = v13 >>> 32 | v13 << 32;
         v9 += v13; v5 ^= v9; v5 = v5 >>> 24 | v5 << 40;
-        v1 += v5 + m8; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
+        v1 = v1 + m8 + v5; v13 ^= v1; v13 = v13 >>> 16 | v13 << 48;
         v9 += v13; v5 ^= v9; v5 = v5 << 1 | v5 >>> 63;
-        v2 += v6 + m9; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
+        v2 = v2 + m9 + v6; v14 ^= v2; v14 = v14 >>> 32 | v14 << 32;
         v10 += v14; v6 ^= v10; v6 = v6 >>> 24 | v6 << 40;
-        v2 += v6 + m15; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
+        v2 = v2 + m15 + v6; v14 ^= v2; v14 = v14 >>> 16 | v14 << 48;
         v10 += v14; v6 ^= v10; v6 = v6 << 1 | v6 >>> 63;
-        v3 += v7 + m13; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
+        v3 = v3 + m13 + v7; v15 ^= v3; v15 = v15 >>> 32 | v15 << 32;
         v11 += v15; v7 ^= v11; v7 = v7 >>> 24 | v7 << 40;
-        v3 += v7 + m6; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
+        v3 = v3 + m6 + v7; v15 ^= v3; v15 = v15 >>> 16 | v15 << 48;
         v11 += v15; v7 ^= v11; v7 = v7 << 1 | v7 >>> 63;
-        v0 += v5 + m1; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
+        v0 = v0 + m1 + v5; v15 ^= v0; v15 = v15 >>> 32 | v15 << 32;
         v10 += v15; v5 ^= v10; v5 = v5 >>> 24 | v5 << 40;
-        v0 += v5 + m12; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
+        v0 = v0 + m12 + v5; v15 ^= v0; v15 = v15 >>> 16 | v15 << 48;
         v10 += v15; v5 ^= v10; v5 = v5 << 1 | v5 >>> 63;
-        v1 += v6 + m0; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
+        v1 = v1 + m0 + v6; v12 ^= v1; v12 = v12 >>> 32 | v12 << 32;
         v11 += v12; v6 ^= v11; v6 = v6 >>> 24 | v6 << 40;
-        v1 += v6 + m2; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
+        v1 = v1 + m2 + v6; v12 ^= v1; v12 = v12 >>> 16 | v12 << 48;
         v11 += v12; v6 ^= v11; v6 = v6 << 1 | v6 >>> 63;
-        v2 += v7 + m11; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
+        v2 = v2 + m11 + v7; v13 ^= v2; v13 = v13 >>> 32 | v13 << 32;
         v8 += v13; v7 ^= v8; v7 = v7 >>> 24 | v7 << 40;
-        v2 += v7 + m7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
+        v2 = v2 + m7 + v7; v13 ^= v2; v13 = v13 >>> 16 | v13 << 48;
         v8 += v13; v7 ^= v8; v7 = v7 << 1 | v7 >>> 63;
-        v3 += v4 + m5; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
+        v3 = v3 + m5 + v4; v14 ^= v3; v14 = v14 >>> 32 | v14 << 32;
         v9 += v14; v4 ^= v9; v4 = v4 >>> 24 | v4 << 40;
-        v3 += v4 + m3; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
+        v3 = v3 + m3 + v4; v14 ^= v3; v14 = v14 >>> 16 | v14 << 48;
         v9 += v14; v4 ^= v9; v4 = v4 << 1 | v4 >>> 63;
-        if (st != null) {
-            st[0] = h0 ^ v0 ^ v8;
-            st[1] = h1 ^ v1 ^ v9;
-            st[2] = h2 ^ v2 ^ v10;
-            st[3] = h3 ^ v3 ^ v11;
-            st[4] = h4 ^ v4 ^ v12;
-            st[5] = h5 ^ v5 ^ v13;
-            st[6] = h6 ^ v6 ^ v14;
-            st[7] = h7 ^ v7 ^ v15;
+        if (out == null) {
+            h[0] ^= v0 ^ v8;
+            h[1] ^= v1 ^ v9;
+            h[2] ^= v2 ^ v10;
+            h[3] ^= v3 ^ v11;
+            h[4] ^= v4 ^ v12;
+            h[5] ^= v5 ^ v13;
+            h[6] ^= v6 ^ v14;
+            h[7] ^= v7 ^ v15;
         } else {
-            LE.set(out, outOff, h0 ^ v0 ^ v8);
-            LE.set(out, outOff + 8, h1 ^ v1 ^ v9);
-            LE.set(out, outOff + 16, h2 ^ v2 ^ v10);
-            LE.set(out, outOff + 24, h3 ^ v3 ^ v11);
+            LE.set(out, outOff, h[0] ^ v0 ^ v8);
+            LE.set(out, outOff + 8, h[1] ^ v1 ^ v9);
+            LE.set(out, outOff + 16, h[2] ^ v2 ^ v10);
+            LE.set(out, outOff + 24, h[3] ^ v3 ^ v11);
         }
     }
 
@@ -1235,15 +1245,14 @@ public final class Blake2b256 {
         /** Finishes the hash, writes the digest to {@code out[off, off + 32)}, resets. */
         public void digest(byte[] out, int off) {
             Objects.checkFromIndexSize(off, DIGEST_LENGTH, out.length);
-            lastBlock(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
-                    NO_PREFIX, buf, 0, bufLen, count + bufLen, out, off);
+            lastBlock(h, NO_PREFIX, buf, 0, bufLen, count + bufLen, out, off);
             reset();
         }
 
         /** Compresses the non-final block {@code d[q, q + 128)}. */
         private void compress(byte[] d, int q) {
             count += BLOCK_LENGTH;
-            Blake2b256.compress(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7],
+            Blake2b256.compress(h,
                     (long) LE.get(d, q),
                     (long) LE.get(d, q + 8),
                     (long) LE.get(d, q + 16),
@@ -1260,7 +1269,7 @@ public final class Blake2b256 {
                     (long) LE.get(d, q + 104),
                     (long) LE.get(d, q + 112),
                     (long) LE.get(d, q + 120),
-                    count, false, h, null, 0);
+                    count, false, null, 0);
         }
     }
 }

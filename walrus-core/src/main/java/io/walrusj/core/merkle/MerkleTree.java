@@ -1,6 +1,7 @@
 package io.walrusj.core.merkle;
 
 import io.walrusj.core.hash.Blake2b256;
+import io.walrusj.core.hash.Blake2bBatch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,14 +116,10 @@ public final class MerkleTree {
 
     /** Hashes one level into its parent level; parent may alias level (node i is written after 2i, 2i+1 are read). */
     private static void hashLevel(byte[] level, int count, byte[] parent) {
-        byte[] zero = EMPTY_BYTES;
-        for (int i = 0; 2 * i < count; i++) {
-            int left = 2 * i * H;
-            if (2 * i + 1 < count) {
-                Blake2b256.innerHash(level, left, level, left + H, parent, i * H);
-            } else {
-                Blake2b256.innerHash(level, left, zero, 0, parent, i * H);
-            }
+        int pairs = count / 2;
+        Blake2bBatch.innerHashes(level, 0, pairs, parent, 0);
+        if ((count & 1) != 0) {
+            Blake2b256.innerHash(level, (count - 1) * H, EMPTY_BYTES, 0, parent, pairs * H);
         }
     }
 

@@ -196,6 +196,39 @@ class Blake2b256Test {
     }
 
     @Test
+    void concurrentMultiBlockHashesDoNotInterfere() throws Exception {
+        // Multi-block one-shot hashes keep their chaining value in per-thread scratch.
+        SplittableRandom rnd = new SplittableRandom(6);
+        int count = 64;
+        byte[][] msgs = new byte[count][];
+        byte[][] want = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            msgs[i] = random(rnd, rnd.nextInt(129, 5000));
+            want[i] = oracle(new byte[] {0}, msgs[i]);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 8; t++) {
+                int seed = t;
+                futures.add(pool.submit(() -> {
+                    byte[] out = new byte[32];
+                    for (int round = 0; round < 200; round++) {
+                        int i = (round * 7 + seed) % count;
+                        Blake2b256.prefixedHash((byte) 0, msgs[i], 0, msgs[i].length, out, 0);
+                        if (!Arrays.equals(out, want[i])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void rejectsBadRanges() {
         byte[] data = new byte[10];
         byte[] out = new byte[32];
