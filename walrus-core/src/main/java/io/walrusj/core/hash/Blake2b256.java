@@ -15,8 +15,9 @@ import java.util.Objects;
  * per blob), so the compression keeps its whole state in local {@code long} variables, runs the
  * 12 rounds fully unrolled with the message schedule resolved at write time and reads message
  * words with a little-endian {@link VarHandle} straight from the caller's array (the prefix byte
- * of {@link #prefixedHash} is spliced in with a shifted read; there is no block buffer). None of
- * the {@code void} methods allocates.
+ * of {@link #prefixedHash} is spliced in with a shifted read; there is no block buffer). The
+ * {@code void} methods do not allocate (apart from one {@code long[8]} per thread, on its first
+ * hash of a message longer than one block).
  *
  * <p>Layout constraints, found by measurement on HotSpot (JDK 25); keep them when editing:
  *

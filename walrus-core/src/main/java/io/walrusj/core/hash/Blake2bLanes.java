@@ -1,11 +1,13 @@
 package io.walrusj.core.hash;
 
+import static jdk.incubator.vector.VectorOperators.ROR;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,6 +38,17 @@ final class Blake2bLanes {
         {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
     };
 
+    /** SIGMA[r % 10] with every word index pre-multiplied by L: the offset of that message vector. */
+    private static final int[][] SIGMA_OFFSETS = new int[12][16];
+
+    static {
+        for (int r = 0; r < 12; r++) {
+            for (int i = 0; i < 16; i++) {
+                SIGMA_OFFSETS[r][i] = SIGMA[r % 10][i] * L;
+            }
+        }
+    }
+
     private Blake2bLanes() {}
 
     static int lanes() {
@@ -45,7 +58,6 @@ final class Blake2bLanes {
     /** Per-thread scratch: state (h, v) and message words for one group. */
     private static final class Scratch {
         final long[] h = new long[8 * L];
-        final long[] v = new long[16 * L];
         final long[] m = new long[16 * L];
         final byte[] block = new byte[128];
     }
@@ -148,66 +160,113 @@ final class Blake2bLanes {
         }
     }
 
-    private static void compress(Scratch s, long counter, boolean last) {
-        long[] v = s.v;
-        long[] h = s.h;
-        System.arraycopy(h, 0, v, 0, 8 * L);
-        for (int i = 0; i < 8; i++) {
-            long iv = IV[i];
-            if (i == 4) {
-                iv ^= counter;
-            } else if (i == 6 && last) {
-                iv = ~iv;
-            }
-            Arrays.fill(v, (8 + i) * L, (9 + i) * L, iv);
-        }
-        for (int r = 0; r < 12; r++) {
-            round(v, s.m, SIGMA[r % 10]);
-        }
-        for (int i = 0; i < 8; i++) {
-            LongVector.fromArray(S, h, i * L)
-                    .lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, i * L))
-                    .lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, (i + 8) * L))
-                    .intoArray(h, i * L);
-        }
-    }
-
-    private static void round(long[] v, long[] m, int[] sigma) {
-        g(v, m, 0, 4, 8, 12, sigma[0], sigma[1]);
-        g(v, m, 1, 5, 9, 13, sigma[2], sigma[3]);
-        g(v, m, 2, 6, 10, 14, sigma[4], sigma[5]);
-        g(v, m, 3, 7, 11, 15, sigma[6], sigma[7]);
-        g(v, m, 0, 5, 10, 15, sigma[8], sigma[9]);
-        g(v, m, 1, 6, 11, 12, sigma[10], sigma[11]);
-        g(v, m, 2, 7, 8, 13, sigma[12], sigma[13]);
-        g(v, m, 3, 4, 9, 14, sigma[14], sigma[15]);
-    }
-
     /**
-     * The G function on state words a, b, c, d with message words x, y, all lanes at once. Kept as
-     * its own small method on purpose: C2 stops inlining (and then boxes vectors) once a method and
-     * its inlined Vector API templates pass about 8000 bytes of bytecode, which a whole round does.
+     * One compression of every lane's block (message words in {@code s.m}) into the chaining
+     * values {@code s.h}. The 16 state vectors stay in locals across a loop over the 12 rounds: one
+     * round per iteration keeps the method, with its inlined Vector API templates, under C2's
+     * inlining budget (about 8000 bytes of bytecode), past which vectors would be boxed on the heap.
      */
-    private static void g(long[] v, long[] m, int a, int b, int c, int d, int x, int y) {
-        LongVector va = LongVector.fromArray(S, v, a * L);
-        LongVector vb = LongVector.fromArray(S, v, b * L);
-        LongVector vc = LongVector.fromArray(S, v, c * L);
-        LongVector vd = LongVector.fromArray(S, v, d * L);
-        va = va.add(vb).add(msg(m, x));
-        vd = vd.lanewise(VectorOperators.XOR, va).lanewise(VectorOperators.ROR, 32);
-        vc = vc.add(vd);
-        vb = vb.lanewise(VectorOperators.XOR, vc).lanewise(VectorOperators.ROR, 24);
-        va = va.add(vb).add(msg(m, y));
-        vd = vd.lanewise(VectorOperators.XOR, va).lanewise(VectorOperators.ROR, 16);
-        vc = vc.add(vd);
-        vb = vb.lanewise(VectorOperators.XOR, vc).lanewise(VectorOperators.ROR, 63);
-        va.intoArray(v, a * L);
-        vb.intoArray(v, b * L);
-        vc.intoArray(v, c * L);
-        vd.intoArray(v, d * L);
-    }
-
-    private static LongVector msg(long[] m, int word) {
-        return LongVector.fromArray(S, m, word * L);
+    private static void compress(Scratch s, long counter, boolean last) {
+        long[] h = s.h;
+        long[] m = s.m;
+        LongVector h0 = LongVector.fromArray(S, h, 0);
+        LongVector h1 = LongVector.fromArray(S, h, L);
+        LongVector h2 = LongVector.fromArray(S, h, 2 * L);
+        LongVector h3 = LongVector.fromArray(S, h, 3 * L);
+        LongVector h4 = LongVector.fromArray(S, h, 4 * L);
+        LongVector h5 = LongVector.fromArray(S, h, 5 * L);
+        LongVector h6 = LongVector.fromArray(S, h, 6 * L);
+        LongVector h7 = LongVector.fromArray(S, h, 7 * L);
+        LongVector v0 = h0;
+        LongVector v1 = h1;
+        LongVector v2 = h2;
+        LongVector v3 = h3;
+        LongVector v4 = h4;
+        LongVector v5 = h5;
+        LongVector v6 = h6;
+        LongVector v7 = h7;
+        LongVector v8 = LongVector.broadcast(S, IV[0]);
+        LongVector v9 = LongVector.broadcast(S, IV[1]);
+        LongVector v10 = LongVector.broadcast(S, IV[2]);
+        LongVector v11 = LongVector.broadcast(S, IV[3]);
+        LongVector v12 = LongVector.broadcast(S, IV[4] ^ counter);
+        LongVector v13 = LongVector.broadcast(S, IV[5]);
+        LongVector v14 = LongVector.broadcast(S, last ? ~IV[6] : IV[6]);
+        LongVector v15 = LongVector.broadcast(S, IV[7]);
+        for (int r = 0; r < 12; r++) {
+            int[] sg = SIGMA_OFFSETS[r];
+            v0 = v0.add(LongVector.fromArray(S, m, sg[0])).add(v4);
+            v12 = v12.lanewise(XOR, v0).lanewise(ROR, 32);
+            v8 = v8.add(v12);
+            v4 = v4.lanewise(XOR, v8).lanewise(ROR, 24);
+            v0 = v0.add(LongVector.fromArray(S, m, sg[1])).add(v4);
+            v12 = v12.lanewise(XOR, v0).lanewise(ROR, 16);
+            v8 = v8.add(v12);
+            v4 = v4.lanewise(XOR, v8).lanewise(ROR, 63);
+            v1 = v1.add(LongVector.fromArray(S, m, sg[2])).add(v5);
+            v13 = v13.lanewise(XOR, v1).lanewise(ROR, 32);
+            v9 = v9.add(v13);
+            v5 = v5.lanewise(XOR, v9).lanewise(ROR, 24);
+            v1 = v1.add(LongVector.fromArray(S, m, sg[3])).add(v5);
+            v13 = v13.lanewise(XOR, v1).lanewise(ROR, 16);
+            v9 = v9.add(v13);
+            v5 = v5.lanewise(XOR, v9).lanewise(ROR, 63);
+            v2 = v2.add(LongVector.fromArray(S, m, sg[4])).add(v6);
+            v14 = v14.lanewise(XOR, v2).lanewise(ROR, 32);
+            v10 = v10.add(v14);
+            v6 = v6.lanewise(XOR, v10).lanewise(ROR, 24);
+            v2 = v2.add(LongVector.fromArray(S, m, sg[5])).add(v6);
+            v14 = v14.lanewise(XOR, v2).lanewise(ROR, 16);
+            v10 = v10.add(v14);
+            v6 = v6.lanewise(XOR, v10).lanewise(ROR, 63);
+            v3 = v3.add(LongVector.fromArray(S, m, sg[6])).add(v7);
+            v15 = v15.lanewise(XOR, v3).lanewise(ROR, 32);
+            v11 = v11.add(v15);
+            v7 = v7.lanewise(XOR, v11).lanewise(ROR, 24);
+            v3 = v3.add(LongVector.fromArray(S, m, sg[7])).add(v7);
+            v15 = v15.lanewise(XOR, v3).lanewise(ROR, 16);
+            v11 = v11.add(v15);
+            v7 = v7.lanewise(XOR, v11).lanewise(ROR, 63);
+            v0 = v0.add(LongVector.fromArray(S, m, sg[8])).add(v5);
+            v15 = v15.lanewise(XOR, v0).lanewise(ROR, 32);
+            v10 = v10.add(v15);
+            v5 = v5.lanewise(XOR, v10).lanewise(ROR, 24);
+            v0 = v0.add(LongVector.fromArray(S, m, sg[9])).add(v5);
+            v15 = v15.lanewise(XOR, v0).lanewise(ROR, 16);
+            v10 = v10.add(v15);
+            v5 = v5.lanewise(XOR, v10).lanewise(ROR, 63);
+            v1 = v1.add(LongVector.fromArray(S, m, sg[10])).add(v6);
+            v12 = v12.lanewise(XOR, v1).lanewise(ROR, 32);
+            v11 = v11.add(v12);
+            v6 = v6.lanewise(XOR, v11).lanewise(ROR, 24);
+            v1 = v1.add(LongVector.fromArray(S, m, sg[11])).add(v6);
+            v12 = v12.lanewise(XOR, v1).lanewise(ROR, 16);
+            v11 = v11.add(v12);
+            v6 = v6.lanewise(XOR, v11).lanewise(ROR, 63);
+            v2 = v2.add(LongVector.fromArray(S, m, sg[12])).add(v7);
+            v13 = v13.lanewise(XOR, v2).lanewise(ROR, 32);
+            v8 = v8.add(v13);
+            v7 = v7.lanewise(XOR, v8).lanewise(ROR, 24);
+            v2 = v2.add(LongVector.fromArray(S, m, sg[13])).add(v7);
+            v13 = v13.lanewise(XOR, v2).lanewise(ROR, 16);
+            v8 = v8.add(v13);
+            v7 = v7.lanewise(XOR, v8).lanewise(ROR, 63);
+            v3 = v3.add(LongVector.fromArray(S, m, sg[14])).add(v4);
+            v14 = v14.lanewise(XOR, v3).lanewise(ROR, 32);
+            v9 = v9.add(v14);
+            v4 = v4.lanewise(XOR, v9).lanewise(ROR, 24);
+            v3 = v3.add(LongVector.fromArray(S, m, sg[15])).add(v4);
+            v14 = v14.lanewise(XOR, v3).lanewise(ROR, 16);
+            v9 = v9.add(v14);
+            v4 = v4.lanewise(XOR, v9).lanewise(ROR, 63);
+        }
+        h0.lanewise(XOR, v0).lanewise(XOR, v8).intoArray(h, 0);
+        h1.lanewise(XOR, v1).lanewise(XOR, v9).intoArray(h, L);
+        h2.lanewise(XOR, v2).lanewise(XOR, v10).intoArray(h, 2 * L);
+        h3.lanewise(XOR, v3).lanewise(XOR, v11).intoArray(h, 3 * L);
+        h4.lanewise(XOR, v4).lanewise(XOR, v12).intoArray(h, 4 * L);
+        h5.lanewise(XOR, v5).lanewise(XOR, v13).intoArray(h, 5 * L);
+        h6.lanewise(XOR, v6).lanewise(XOR, v14).intoArray(h, 6 * L);
+        h7.lanewise(XOR, v7).lanewise(XOR, v15).intoArray(h, 7 * L);
     }
 }
