@@ -30,9 +30,15 @@ public final class MerkleTree {
     /** Builds a tree over {@code leafCount} leaves of {@code leafSize} bytes stored contiguously. */
     public static MerkleTree build(byte[] leaves, int offset, int leafSize, int leafCount) {
         byte[] hashes = new byte[leafCount * H];
+        byte[][] sources = new byte[leafCount][];
+        int[] sourceOffsets = new int[leafCount];
+        int[] hashOffsets = new int[leafCount];
         for (int i = 0; i < leafCount; i++) {
-            leafHash(leaves, offset + i * leafSize, leafSize, hashes, i * H);
+            sources[i] = leaves;
+            sourceOffsets[i] = offset + i * leafSize;
+            hashOffsets[i] = i * H;
         }
+        Blake2bBatch.prefixedHashes(LEAF_PREFIX, sources, sourceOffsets, leafSize, leafCount, hashes, hashOffsets);
         return fromLeafHashes(hashes, leafCount);
     }
 
