@@ -26,7 +26,7 @@ CREATE TABLE events (
     tx_digest    BYTEA   NOT NULL,
     checkpoint   BIGINT  NOT NULL,
     package_id   BYTEA   NOT NULL,
-    module       TEXT    NOT NULL,
+    module       TEXT    NOT NULL, -- the module of the called function (Sui's transactionModule)
     event_type   TEXT    NOT NULL,
     sender       BYTEA   NOT NULL,
     bcs          BYTEA   NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE events (
     PRIMARY KEY (tx_sequence, event_seq)
 );
 CREATE INDEX events_by_type ON events (event_type, tx_sequence, event_seq);
-CREATE INDEX events_by_module ON events (package_id, module, tx_sequence, event_seq);
+CREATE INDEX events_by_type_prefix ON events (event_type text_pattern_ops);
 
 CREATE TABLE objects (
     object_id        BYTEA   PRIMARY KEY,
