@@ -42,7 +42,7 @@ CREATE TABLE objects (
     version          BIGINT  NOT NULL,
     digest           BYTEA   NOT NULL,
     object_type      TEXT    NOT NULL,
-    owner_kind       TEXT    NOT NULL, -- AddressOwner | Shared | Immutable
+    owner_kind       TEXT    NOT NULL, -- AddressOwner | ObjectOwner | Shared | Immutable
     owner            BYTEA,
     initial_version  BIGINT,
     bcs              BYTEA   NOT NULL,

@@ -10,6 +10,8 @@ import io.walrusj.chain.rpc.ObjectDataOptions;
 import io.walrusj.chain.rpc.SuiObject;
 import io.walrusj.chain.rpc.SuiProtocolException;
 import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.core.crypto.CryptoException;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +76,7 @@ public final class WalrusChainReader {
     }
 
     /** A {@code Blob} object. */
-    public Blob blob(ObjectId blobObjectId) {
+    public Blob blob(SuiAddress blobObjectId) {
         SuiObject o = rpc.getObject(blobObjectId, ObjectDataOptions.bcs()).orElseThrow();
         checkType(o, "::blob::Blob");
         return Blob.fromBcs(o.requireBcsBytes());
@@ -92,7 +94,7 @@ public final class WalrusChainReader {
      *
      * @return struct name to defining package ID, in table order
      */
-    public Map<String, ObjectId> eventTypeOrigins(ObjectId packageId) {
+    public Map<String, SuiAddress> eventTypeOrigins(SuiAddress packageId) {
         String method = "sui_getObject";
         SuiObject p = rpc.getObject(packageId, ObjectDataOptions.bcs()).orElseThrow();
         JsonNode bcs = p.bcs().orElseThrow(() -> new SuiProtocolException(method, "package " + packageId + " without bcs"));
@@ -105,7 +107,7 @@ public final class WalrusChainReader {
         if (table == null || !table.isArray()) {
             throw new SuiProtocolException(method, "package " + packageId + " has no typeOriginTable array");
         }
-        Map<String, ObjectId> out = new LinkedHashMap<>();
+        Map<String, SuiAddress> out = new LinkedHashMap<>();
         for (JsonNode origin : table) {
             JsonNode module = origin.get("module_name");
             JsonNode name = origin.has("datatype_name") ? origin.get("datatype_name") : origin.get("struct_name");
@@ -115,8 +117,8 @@ public final class WalrusChainReader {
             }
             if (WalrusNetwork.EVENTS_MODULE.equals(module.stringValue())) {
                 try {
-                    out.put(name.stringValue(), ObjectId.parse(pkg.stringValue()));
-                } catch (IllegalArgumentException e) {
+                    out.put(name.stringValue(), SuiAddress.parseLenient(pkg.stringValue()));
+                } catch (CryptoException e) {
                     throw new SuiProtocolException(method, "malformed package ID in typeOriginTable: " + pkg, e);
                 }
             }

@@ -1,6 +1,7 @@
 package io.walrusj.chain;
 
 import io.walrusj.chain.rpc.EventFilter;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,28 +28,28 @@ import java.util.Set;
  */
 public record WalrusNetwork(
         String name,
-        ObjectId originalPackageId,
-        Optional<ObjectId> latestPackageId,
-        ObjectId systemObjectId,
-        ObjectId stakingObjectId,
-        Set<ObjectId> additionalEventPackageIds) {
+        SuiAddress originalPackageId,
+        Optional<SuiAddress> latestPackageId,
+        SuiAddress systemObjectId,
+        SuiAddress stakingObjectId,
+        Set<SuiAddress> additionalEventPackageIds) {
 
     /** Walrus Mainnet (package VERSION 3 deployed). */
     public static final WalrusNetwork MAINNET = new WalrusNetwork(
             "mainnet",
-            ObjectId.parse("0xfdc88f7d7cf30afab2f82e8380d11ee8f70efb90e863d1de8616fae1bb09ea77"),
-            Optional.of(ObjectId.parse("0x98da433aa0139512c210597b1c5e3df6cd121d8d77f8652691bb66fadfc8aa1b")),
-            ObjectId.parse("0x2134d52768ea07e8c43570ef975eb3e4c27a39fa6396bef985b5abc58d03ddd2"),
-            ObjectId.parse("0x10b9d30c28448939ce6c4d6c6e0ffce4a7f8a4ada8248bdad09ef8b70e4a3904"),
+            SuiAddress.parse("0xfdc88f7d7cf30afab2f82e8380d11ee8f70efb90e863d1de8616fae1bb09ea77"),
+            Optional.of(SuiAddress.parse("0x98da433aa0139512c210597b1c5e3df6cd121d8d77f8652691bb66fadfc8aa1b")),
+            SuiAddress.parse("0x2134d52768ea07e8c43570ef975eb3e4c27a39fa6396bef985b5abc58d03ddd2"),
+            SuiAddress.parse("0x10b9d30c28448939ce6c4d6c6e0ffce4a7f8a4ada8248bdad09ef8b70e4a3904"),
             Set.of());
 
     /** Walrus Testnet. */
     public static final WalrusNetwork TESTNET = new WalrusNetwork(
             "testnet",
-            ObjectId.parse("0xd84704c17fc870b8764832c535aa6b11f21a95cd6f5bb38a9b07d2cf42220c66"),
-            Optional.of(ObjectId.parse("0x849e95d2718938d66c37fb91df76d72f78526c1864c339bac415ce8ecda2d8cc")),
-            ObjectId.parse("0x6c2547cbbc38025cf3adac45f63cb0a8d12ecf777cdc75a4971612bf97fdf6af"),
-            ObjectId.parse("0xbe46180321c30aab2f8b3501e24048377287fa708018a5b7c2792b35fe339ee3"),
+            SuiAddress.parse("0xd84704c17fc870b8764832c535aa6b11f21a95cd6f5bb38a9b07d2cf42220c66"),
+            Optional.of(SuiAddress.parse("0x849e95d2718938d66c37fb91df76d72f78526c1864c339bac415ce8ecda2d8cc")),
+            SuiAddress.parse("0x6c2547cbbc38025cf3adac45f63cb0a8d12ecf777cdc75a4971612bf97fdf6af"),
+            SuiAddress.parse("0xbe46180321c30aab2f8b3501e24048377287fa708018a5b7c2792b35fe339ee3"),
             Set.of());
 
     /** Name of the Move module every Walrus event is defined in. */
@@ -67,21 +68,21 @@ public record WalrusNetwork(
      * A network described by its IDs, e.g. the local devnet (a fresh publish: the original and the
      * latest package are the same).
      */
-    public static WalrusNetwork custom(String name, ObjectId packageId, ObjectId systemObjectId,
-            ObjectId stakingObjectId) {
+    public static WalrusNetwork custom(String name, SuiAddress packageId, SuiAddress systemObjectId,
+            SuiAddress stakingObjectId) {
         return new WalrusNetwork(name, packageId, Optional.of(packageId), systemObjectId, stakingObjectId, Set.of());
     }
 
     /** A copy that also accepts events whose types were defined by the given package versions. */
-    public WalrusNetwork withAdditionalEventPackages(Set<ObjectId> packageIds) {
-        Set<ObjectId> all = new LinkedHashSet<>(additionalEventPackageIds);
+    public WalrusNetwork withAdditionalEventPackages(Set<SuiAddress> packageIds) {
+        Set<SuiAddress> all = new LinkedHashSet<>(additionalEventPackageIds);
         all.addAll(packageIds);
         return new WalrusNetwork(name, originalPackageId, latestPackageId, systemObjectId, stakingObjectId, all);
     }
 
     /** The original package ID followed by {@link #additionalEventPackageIds()}. */
-    public Set<ObjectId> eventPackageIds() {
-        Set<ObjectId> all = new LinkedHashSet<>();
+    public Set<SuiAddress> eventPackageIds() {
+        Set<SuiAddress> all = new LinkedHashSet<>();
         all.add(originalPackageId);
         all.addAll(additionalEventPackageIds);
         return all;

@@ -2,8 +2,8 @@ package io.walrusj.chain;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.walrusj.chain.rpc.Base58;
 import io.walrusj.chain.rpc.Json;
+import io.walrusj.core.crypto.Base58;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

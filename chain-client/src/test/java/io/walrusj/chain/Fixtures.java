@@ -3,6 +3,7 @@ package io.walrusj.chain;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.model.WalrusEvents;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import java.math.BigInteger;
 import java.util.HexFormat;
@@ -24,14 +25,14 @@ public final class Fixtures {
     }
 
     /** Walrus Mainnet original package ID (event types). */
-    public static final ObjectId PKG = WalrusNetwork.MAINNET.originalPackageId();
+    public static final SuiAddress PKG = WalrusNetwork.MAINNET.originalPackageId();
     /** Walrus Mainnet latest package (the emitting {@code packageId} of events). */
-    public static final ObjectId LATEST = WalrusNetwork.MAINNET.latestPackageId().orElseThrow();
-    public static final ObjectId SENDER = ObjectId.parse("0xabcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
-    public static final ObjectId OBJ_A = ObjectId.parse("0x7e1b9c2d3f4a5b6c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9fa0b1c2d3e4");
-    public static final ObjectId NODE = ObjectId.parse("0x0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9");
-    public static final ObjectId NODE_2 = ObjectId.parse("0x5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c");
-    public static final ObjectId POOL = ObjectId.parse("0x9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0");
+    public static final SuiAddress LATEST = WalrusNetwork.MAINNET.latestPackageId().orElseThrow();
+    public static final SuiAddress SENDER = SuiAddress.parse("0xabcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+    public static final SuiAddress OBJ_A = SuiAddress.parse("0x7e1b9c2d3f4a5b6c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9fa0b1c2d3e4");
+    public static final SuiAddress NODE = SuiAddress.parse("0x0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9");
+    public static final SuiAddress NODE_2 = SuiAddress.parse("0x5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c");
+    public static final SuiAddress POOL = SuiAddress.parse("0x9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0");
 
     /** u256 (LE) = 4117052061771242409423423268734312018404763949470584157657758379496220763587. */
     public static final BlobId BLOB_A = BlobId.fromHex("c3a5f1d4e2b7a9081726354453627180f9e8d7c6b5a49382716f5e4d3c2b1a09");

@@ -16,6 +16,7 @@ import io.walrusj.chain.model.WalrusDecodeException;
 import io.walrusj.chain.model.WalrusSharedObject;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -31,12 +32,12 @@ import tools.jackson.databind.JsonNode;
 
 class WalrusChainReaderTest {
 
-    static final ObjectId SYSTEM = WalrusNetwork.MAINNET.systemObjectId();
-    static final ObjectId STAKING = WalrusNetwork.MAINNET.stakingObjectId();
-    static final ObjectId SYSFIELD = ObjectId.parse("0x4a2e6ae2b3c8f1d0e9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5");
-    static final ObjectId STAKEFIELD = ObjectId.parse("0x6b3f7bf3c4d9a2e1f0b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6");
-    static final ObjectId STORAGE_ID = ObjectId.parse("0x51");
-    static final ObjectId SOME_UID = ObjectId.parse("0x61");
+    static final SuiAddress SYSTEM = WalrusNetwork.MAINNET.systemObjectId();
+    static final SuiAddress STAKING = WalrusNetwork.MAINNET.stakingObjectId();
+    static final SuiAddress SYSFIELD = SuiAddress.parse("0x4a2e6ae2b3c8f1d0e9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5");
+    static final SuiAddress STAKEFIELD = SuiAddress.parse("0x6b3f7bf3c4d9a2e1f0b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6");
+    static final SuiAddress STORAGE_ID = SuiAddress.parseLenient("0x51");
+    static final SuiAddress SOME_UID = SuiAddress.parseLenient("0x61");
 
     static byte[] fill(int n, int b) {
         byte[] a = new byte[n];
@@ -45,7 +46,7 @@ class WalrusChainReaderTest {
     }
 
     /** {@code System} / {@code Staking}: id, version 3, package_id, new_package_id None. */
-    static byte[] sharedObjectBcs(ObjectId id) {
+    static byte[] sharedObjectBcs(SuiAddress id) {
         return BcsWriter.encode(w -> w.fixedBytes(id.bytes()).u64(3).fixedBytes(Fixtures.PKG.bytes()).u8(0));
     }
 
@@ -129,7 +130,7 @@ class WalrusChainReaderTest {
 
     private Reply answer(JsonNode req) {
         String method = req.get("method").stringValue();
-        ObjectId target = ObjectId.parse(req.get("params").get(0).stringValue());
+        SuiAddress target = SuiAddress.parseLenient(req.get("params").get(0).stringValue());
         String file = switch (method) {
             case "sui_getObject" -> {
                 if (target.equals(SYSTEM)) {
@@ -220,12 +221,12 @@ class WalrusChainReaderTest {
     void eventTypeOriginsComeFromThePackageTypeOriginTable() {
         // Hand-made package response: the first 15 events defined by the original package, the
         // others by upgrades (the v2 ID here is a placeholder; mainnet's is not in the spec).
-        Map<String, ObjectId> origins = reader.eventTypeOrigins(Fixtures.LATEST);
+        Map<String, SuiAddress> origins = reader.eventTypeOrigins(Fixtures.LATEST);
 
         assertThat(origins).hasSize(22).doesNotContainKey("Blob").doesNotContainKey("StoragePool");
         assertThat(origins.get("BlobCertified")).isEqualTo(Fixtures.PKG);
         assertThat(origins.get("PricesUpdated")).isEqualTo(Fixtures.LATEST);
-        assertThat(origins.get("ProtocolVersionUpdated")).isEqualTo(ObjectId.parse("0xb02"));
+        assertThat(origins.get("ProtocolVersionUpdated")).isEqualTo(SuiAddress.parseLenient("0xb02"));
         assertThat(Set.copyOf(origins.values())).hasSize(3);
     }
 

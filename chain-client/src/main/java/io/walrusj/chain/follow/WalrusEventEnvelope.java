@@ -1,8 +1,8 @@
 package io.walrusj.chain.follow;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.EventId;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -21,7 +21,7 @@ public record WalrusEventEnvelope(
         EventId id,
         OptionalLong checkpoint,
         OptionalLong timestampMs,
-        ObjectId sender,
+        SuiAddress sender,
         String type,
         WalrusEvent event) {
 

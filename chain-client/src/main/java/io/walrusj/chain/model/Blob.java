@@ -1,8 +1,8 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * registered_epoch: u32, blob_id: u256, size: u64 (unencoded), encoding_type: u8,
  * certified_epoch: Option<u32>, storage: Storage, deletable: bool}.
  */
-public record Blob(ObjectId id, long registeredEpoch, BlobId blobId, long size, int encodingType,
+public record Blob(SuiAddress id, long registeredEpoch, BlobId blobId, long size, int encodingType,
         OptionalLong certifiedEpoch, Storage storage, boolean deletable) {
 
     public Blob {
@@ -23,7 +23,7 @@ public record Blob(ObjectId id, long registeredEpoch, BlobId blobId, long size, 
     }
 
     public static Blob read(BcsReader r) {
-        ObjectId id = ObjectId.read(r);
+        SuiAddress id = SuiAddress.read(r);
         long registered = r.u32();
         BlobId blobId = BlobId.read(r);
         long size = r.u64();

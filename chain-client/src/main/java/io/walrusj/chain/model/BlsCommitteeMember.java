@@ -1,8 +1,8 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * ({ bytes: vector<u8> }, 96 bytes on chain), weight: u16 (= number of shards), node_id: ID}.
  * The key length is not enforced here.
  */
-public record BlsCommitteeMember(byte[] publicKey, int weight, ObjectId nodeId) {
+public record BlsCommitteeMember(byte[] publicKey, int weight, SuiAddress nodeId) {
 
     public BlsCommitteeMember {
         publicKey = publicKey.clone();
@@ -20,7 +20,7 @@ public record BlsCommitteeMember(byte[] publicKey, int weight, ObjectId nodeId) 
     }
 
     public static BlsCommitteeMember read(BcsReader r) {
-        return new BlsCommitteeMember(r.bytes(), r.u16(), ObjectId.read(r));
+        return new BlsCommitteeMember(r.bytes(), r.u16(), SuiAddress.read(r));
     }
 
     public void writeBcs(BcsWriter w) {

@@ -1,9 +1,9 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.core.bcs.BcsException;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,20 +18,20 @@ import java.util.Optional;
  *
  * @param shardsByNode immutable, iteration in chain order
  */
-public record Committee(Map<ObjectId, List<Integer>> shardsByNode) {
+public record Committee(Map<SuiAddress, List<Integer>> shardsByNode) {
 
     public Committee {
-        Map<ObjectId, List<Integer>> copy = new LinkedHashMap<>();
+        Map<SuiAddress, List<Integer>> copy = new LinkedHashMap<>();
         shardsByNode.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         shardsByNode = Collections.unmodifiableMap(copy);
     }
 
     public static Committee read(BcsReader r) {
         int n = r.uleb128AsInt();
-        Map<ObjectId, List<Integer>> m = new LinkedHashMap<>();
+        Map<SuiAddress, List<Integer>> m = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             int at = r.position();
-            ObjectId node = ObjectId.read(r);
+            SuiAddress node = SuiAddress.read(r);
             List<Integer> shards = r.sequence(BcsReader::u16);
             if (m.put(node, shards) != null) {
                 throw new BcsException("duplicate node " + node + " in committee at offset " + at, at);
@@ -49,18 +49,18 @@ public record Committee(Map<ObjectId, List<Integer>> shardsByNode) {
     }
 
     /** The nodes in chain order. */
-    public List<ObjectId> nodes() {
+    public List<SuiAddress> nodes() {
         return new ArrayList<>(shardsByNode.keySet());
     }
 
     /** The shards of {@code node} (empty if not a member). */
-    public List<Integer> shardsOf(ObjectId node) {
+    public List<Integer> shardsOf(SuiAddress node) {
         return shardsByNode.getOrDefault(node, List.of());
     }
 
     /** The node holding {@code shard}, if any. */
-    public Optional<ObjectId> nodeForShard(int shard) {
-        for (Map.Entry<ObjectId, List<Integer>> e : shardsByNode.entrySet()) {
+    public Optional<SuiAddress> nodeForShard(int shard) {
+        for (Map.Entry<SuiAddress, List<Integer>> e : shardsByNode.entrySet()) {
             if (e.getValue().contains(shard)) {
                 return Optional.of(e.getKey());
             }

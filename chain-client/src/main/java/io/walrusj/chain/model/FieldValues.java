@@ -1,6 +1,6 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Map;
  * <ul>
  *   <li>every unsigned integer ({@code u8} ... {@code u256}, including blob IDs): {@link BigInteger};
  *   <li>{@code bool}: {@link Boolean};
- *   <li>{@code ID}: {@link ObjectId};
+ *   <li>{@code ID}: {@link SuiAddress};
  *   <li>{@code vector<u16>}: {@code List<BigInteger>};
  *   <li>{@code vector<u8>}: {@link Bytes}.
  * </ul>
@@ -68,7 +68,7 @@ final class FieldValues {
         return this;
     }
 
-    FieldValues id(String name, ObjectId id) {
+    FieldValues id(String name, SuiAddress id) {
         map.put(name, id);
         return this;
     }

@@ -1,9 +1,9 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.chain.model.WalrusDecodeException.Reason;
 import io.walrusj.core.bcs.BcsException;
 import io.walrusj.core.bcs.BcsReader;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.function.Function;
 
 /**
@@ -45,7 +45,7 @@ public final class MoveObjects {
     public static <V> V decodeU64Field(String what, byte[] bcs, long expectedName,
             Function<BcsReader, ? extends V> valueReader, boolean wholeValue) {
         Function<BcsReader, V> fieldReader = r -> {
-            ObjectId.read(r); // the field object's own UID
+            SuiAddress.read(r); // the field object's own UID
             long name = r.u64();
             if (name != expectedName) {
                 throw new WalrusDecodeException(Reason.WRONG_OBJECT_TYPE, what + ": dynamic field name is "

@@ -1,8 +1,8 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,16 +21,16 @@ public record StakingInnerV1(
         int nShards,
         long epochDurationMs,
         long firstEpochStartMs,
-        ObjectId poolsTableId,
+        SuiAddress poolsTableId,
         long poolCount,
         long epoch,
-        ObjectId activeSetFieldId,
+        SuiAddress activeSetFieldId,
         Optional<Committee> nextCommittee,
         Committee committee,
         Committee previousCommittee,
         Optional<EpochParams> nextEpochParams,
         EpochState epochState,
-        ObjectId nextEpochPublicKeysFieldId) {
+        SuiAddress nextEpochPublicKeysFieldId) {
 
     public StakingInnerV1 {
         Objects.requireNonNull(poolsTableId, "poolsTableId");
@@ -47,16 +47,16 @@ public record StakingInnerV1(
         int nShards = r.u16();
         long duration = r.u64();
         long firstStart = r.u64();
-        ObjectId pools = ObjectId.read(r);
+        SuiAddress pools = SuiAddress.read(r);
         long poolCount = r.u64();
         long epoch = r.u32();
-        ObjectId activeSet = ObjectId.read(r);
+        SuiAddress activeSet = SuiAddress.read(r);
         Optional<Committee> next = r.option(Committee::read);
         Committee committee = Committee.read(r);
         Committee previous = Committee.read(r);
         Optional<EpochParams> params = r.option(EpochParams::read);
         EpochState state = EpochState.read(r);
-        ObjectId keys = ObjectId.read(r);
+        SuiAddress keys = SuiAddress.read(r);
         return new StakingInnerV1(nShards, duration, firstStart, pools, poolCount, epoch, activeSet, next,
                 committee, previous, params, state, keys);
     }

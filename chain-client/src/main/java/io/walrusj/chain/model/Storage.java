@@ -1,8 +1,8 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 
 /**
@@ -10,14 +10,14 @@ import java.util.Objects;
  * ({@code walrus-chain.md} 2.3): {@code id: UID, start_epoch: u32, end_epoch: u32 (exclusive),
  * storage_size: u64} - {@code storageSize} encoded bytes per epoch in {@code [start, end)}.
  */
-public record Storage(ObjectId id, long startEpoch, long endEpoch, long storageSize) {
+public record Storage(SuiAddress id, long startEpoch, long endEpoch, long storageSize) {
 
     public Storage {
         Objects.requireNonNull(id, "id");
     }
 
     public static Storage read(BcsReader r) {
-        return new Storage(ObjectId.read(r), r.u32(), r.u32(), r.u64());
+        return new Storage(SuiAddress.read(r), r.u32(), r.u32(), r.u64());
     }
 
     /** Decodes a whole {@code Storage} object. */

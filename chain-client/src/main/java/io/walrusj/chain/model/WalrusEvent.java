@@ -1,8 +1,8 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@code long}; {@code u64} is a {@code long} holding the raw 64 bits (use
  * {@link Long#toUnsignedString} above 2^63); a {@code u256} blob ID is a {@link BlobId} (its BCS
  * bytes are the raw blob ID); any other {@code u256} (deny-list roots) is a non-negative
- * {@link BigInteger}; {@code ID} is an {@link ObjectId}; {@code vector<u16>} is an immutable
+ * {@link BigInteger}; {@code ID} is a {@link SuiAddress}; {@code vector<u16>} is an immutable
  * {@code List<Integer>}; {@code vector<u8>} is a {@code byte[]} (copied in and out).
  *
  * <p>Each record has a static {@code read(BcsReader)} that reads exactly its fields, and
@@ -37,7 +37,7 @@ public sealed interface WalrusEvent {
 
     /**
      * The fields by Move name in declaration order, as canonical values (see {@link FieldValues}):
-     * unsigned integers as {@link BigInteger}, bools, {@link ObjectId}s, lists; used to check Sui's
+     * unsigned integers as {@link BigInteger}, bools, {@link SuiAddress}s, lists; used to check Sui's
      * {@code parsedJson}.
      */
     Map<String, Object> fields();
@@ -53,11 +53,11 @@ public sealed interface WalrusEvent {
 
     /** A blob was registered: {@code epoch u32, blob_id u256, size u64, encoding_type u8, end_epoch u32, deletable bool, object_id ID}. */
     record BlobRegistered(long epoch, BlobId blobId, long size, int encodingType, long endEpoch,
-            boolean deletable, ObjectId objectId) implements WalrusEvent {
+            boolean deletable, SuiAddress objectId) implements WalrusEvent {
         public static final String NAME = "BlobRegistered";
 
         public static BlobRegistered read(BcsReader r) {
-            return new BlobRegistered(r.u32(), BlobId.read(r), r.u64(), r.u8(), r.u32(), r.bool(), ObjectId.read(r));
+            return new BlobRegistered(r.u32(), BlobId.read(r), r.u64(), r.u8(), r.u32(), r.bool(), SuiAddress.read(r));
         }
 
         @Override
@@ -85,12 +85,12 @@ public sealed interface WalrusEvent {
      * A blob was certified or extended: {@code epoch u32 (first certified epoch), blob_id u256,
      * end_epoch u32, deletable bool, object_id ID, is_extension bool}.
      */
-    record BlobCertified(long epoch, BlobId blobId, long endEpoch, boolean deletable, ObjectId objectId,
+    record BlobCertified(long epoch, BlobId blobId, long endEpoch, boolean deletable, SuiAddress objectId,
             boolean isExtension) implements WalrusEvent {
         public static final String NAME = "BlobCertified";
 
         public static BlobCertified read(BcsReader r) {
-            return new BlobCertified(r.u32(), BlobId.read(r), r.u32(), r.bool(), ObjectId.read(r), r.bool());
+            return new BlobCertified(r.u32(), BlobId.read(r), r.u32(), r.bool(), SuiAddress.read(r), r.bool());
         }
 
         @Override
@@ -115,12 +115,12 @@ public sealed interface WalrusEvent {
     }
 
     /** A deletable blob was deleted: {@code epoch u32, blob_id u256, end_epoch u32, object_id ID, was_certified bool}. */
-    record BlobDeleted(long epoch, BlobId blobId, long endEpoch, ObjectId objectId, boolean wasCertified)
+    record BlobDeleted(long epoch, BlobId blobId, long endEpoch, SuiAddress objectId, boolean wasCertified)
             implements WalrusEvent {
         public static final String NAME = "BlobDeleted";
 
         public static BlobDeleted read(BcsReader r) {
-            return new BlobDeleted(r.u32(), BlobId.read(r), r.u32(), ObjectId.read(r), r.bool());
+            return new BlobDeleted(r.u32(), BlobId.read(r), r.u32(), SuiAddress.read(r), r.bool());
         }
 
         @Override
@@ -302,11 +302,11 @@ public sealed interface WalrusEvent {
     // ================================================================= upgrades and versions
 
     /** The contract was upgraded and migrated: {@code epoch u32, package_id ID, version u64}. */
-    record ContractUpgraded(long epoch, ObjectId packageId, long version) implements WalrusEvent {
+    record ContractUpgraded(long epoch, SuiAddress packageId, long version) implements WalrusEvent {
         public static final String NAME = "ContractUpgraded";
 
         public static ContractUpgraded read(BcsReader r) {
-            return new ContractUpgraded(r.u32(), ObjectId.read(r), r.u64());
+            return new ContractUpgraded(r.u32(), SuiAddress.read(r), r.u64());
         }
 
         @Override
@@ -428,7 +428,7 @@ public sealed interface WalrusEvent {
     // ================================================================= deny lists
 
     /** A node registered a deny-list update: {@code epoch u32, root u256, sequence_number u64, node_id ID}. */
-    record RegisterDenyListUpdate(long epoch, BigInteger root, long sequenceNumber, ObjectId nodeId)
+    record RegisterDenyListUpdate(long epoch, BigInteger root, long sequenceNumber, SuiAddress nodeId)
             implements WalrusEvent {
         public static final String NAME = "RegisterDenyListUpdate";
 
@@ -437,7 +437,7 @@ public sealed interface WalrusEvent {
         }
 
         public static RegisterDenyListUpdate read(BcsReader r) {
-            return new RegisterDenyListUpdate(r.u32(), U256.read(r), r.u64(), ObjectId.read(r));
+            return new RegisterDenyListUpdate(r.u32(), U256.read(r), r.u64(), SuiAddress.read(r));
         }
 
         @Override
@@ -461,7 +461,7 @@ public sealed interface WalrusEvent {
     }
 
     /** A deny-list update was certified: {@code epoch u32, root u256, sequence_number u64, node_id ID}. */
-    record DenyListUpdate(long epoch, BigInteger root, long sequenceNumber, ObjectId nodeId) implements WalrusEvent {
+    record DenyListUpdate(long epoch, BigInteger root, long sequenceNumber, SuiAddress nodeId) implements WalrusEvent {
         public static final String NAME = "DenyListUpdate";
 
         public DenyListUpdate {
@@ -469,7 +469,7 @@ public sealed interface WalrusEvent {
         }
 
         public static DenyListUpdate read(BcsReader r) {
-            return new DenyListUpdate(r.u32(), U256.read(r), r.u64(), ObjectId.read(r));
+            return new DenyListUpdate(r.u32(), U256.read(r), r.u64(), SuiAddress.read(r));
         }
 
         @Override
@@ -575,12 +575,12 @@ public sealed interface WalrusEvent {
      * A storage pool was created: {@code epoch u32, storage_pool_id ID,
      * reserved_encoded_capacity_bytes u64, start_epoch u32, end_epoch u32}.
      */
-    record StoragePoolCreated(long epoch, ObjectId storagePoolId, long reservedEncodedCapacityBytes,
+    record StoragePoolCreated(long epoch, SuiAddress storagePoolId, long reservedEncodedCapacityBytes,
             long startEpoch, long endEpoch) implements WalrusEvent {
         public static final String NAME = "StoragePoolCreated";
 
         public static StoragePoolCreated read(BcsReader r) {
-            return new StoragePoolCreated(r.u32(), ObjectId.read(r), r.u64(), r.u32(), r.u32());
+            return new StoragePoolCreated(r.u32(), SuiAddress.read(r), r.u64(), r.u32(), r.u32());
         }
 
         @Override
@@ -608,12 +608,12 @@ public sealed interface WalrusEvent {
      * encoding_type u8, deletable bool, object_id ID, storage_pool_id ID}.
      */
     record PooledBlobRegistered(long epoch, BlobId blobId, long unencodedSize, int encodingType, boolean deletable,
-            ObjectId objectId, ObjectId storagePoolId) implements WalrusEvent {
+            SuiAddress objectId, SuiAddress storagePoolId) implements WalrusEvent {
         public static final String NAME = "PooledBlobRegistered";
 
         public static PooledBlobRegistered read(BcsReader r) {
-            return new PooledBlobRegistered(r.u32(), BlobId.read(r), r.u64(), r.u8(), r.bool(), ObjectId.read(r),
-                    ObjectId.read(r));
+            return new PooledBlobRegistered(r.u32(), BlobId.read(r), r.u64(), r.u8(), r.bool(), SuiAddress.read(r),
+                    SuiAddress.read(r));
         }
 
         @Override
@@ -639,12 +639,12 @@ public sealed interface WalrusEvent {
     }
 
     /** A pooled blob was certified: {@code epoch u32, blob_id u256, deletable bool, object_id ID, storage_pool_id ID}. */
-    record PooledBlobCertified(long epoch, BlobId blobId, boolean deletable, ObjectId objectId,
-            ObjectId storagePoolId) implements WalrusEvent {
+    record PooledBlobCertified(long epoch, BlobId blobId, boolean deletable, SuiAddress objectId,
+            SuiAddress storagePoolId) implements WalrusEvent {
         public static final String NAME = "PooledBlobCertified";
 
         public static PooledBlobCertified read(BcsReader r) {
-            return new PooledBlobCertified(r.u32(), BlobId.read(r), r.bool(), ObjectId.read(r), ObjectId.read(r));
+            return new PooledBlobCertified(r.u32(), BlobId.read(r), r.bool(), SuiAddress.read(r), SuiAddress.read(r));
         }
 
         @Override
@@ -669,12 +669,12 @@ public sealed interface WalrusEvent {
     }
 
     /** A pooled blob was deleted: {@code epoch u32, blob_id u256, object_id ID, was_certified bool, storage_pool_id ID}. */
-    record PooledBlobDeleted(long epoch, BlobId blobId, ObjectId objectId, boolean wasCertified,
-            ObjectId storagePoolId) implements WalrusEvent {
+    record PooledBlobDeleted(long epoch, BlobId blobId, SuiAddress objectId, boolean wasCertified,
+            SuiAddress storagePoolId) implements WalrusEvent {
         public static final String NAME = "PooledBlobDeleted";
 
         public static PooledBlobDeleted read(BcsReader r) {
-            return new PooledBlobDeleted(r.u32(), BlobId.read(r), ObjectId.read(r), r.bool(), ObjectId.read(r));
+            return new PooledBlobDeleted(r.u32(), BlobId.read(r), SuiAddress.read(r), r.bool(), SuiAddress.read(r));
         }
 
         @Override
@@ -699,11 +699,11 @@ public sealed interface WalrusEvent {
     }
 
     /** A storage pool's lifetime was extended: {@code epoch u32, storage_pool_id ID, new_end_epoch u32}. */
-    record StoragePoolExtended(long epoch, ObjectId storagePoolId, long newEndEpoch) implements WalrusEvent {
+    record StoragePoolExtended(long epoch, SuiAddress storagePoolId, long newEndEpoch) implements WalrusEvent {
         public static final String NAME = "StoragePoolExtended";
 
         public static StoragePoolExtended read(BcsReader r) {
-            return new StoragePoolExtended(r.u32(), ObjectId.read(r), r.u32());
+            return new StoragePoolExtended(r.u32(), SuiAddress.read(r), r.u32());
         }
 
         @Override

@@ -1,11 +1,12 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.model.WalrusDecodeException.Reason;
 import io.walrusj.chain.rpc.SuiEvent;
 import io.walrusj.core.bcs.BcsException;
 import io.walrusj.core.bcs.BcsReader;
+import io.walrusj.core.crypto.CryptoException;
+import io.walrusj.core.crypto.SuiAddress;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
@@ -47,7 +48,7 @@ public final class WalrusEvents {
 
     private static final Map<String, Function<BcsReader, ? extends WalrusEvent>> READERS = readers();
 
-    private final Set<ObjectId> packageIds;
+    private final Set<SuiAddress> packageIds;
     private final boolean rejectUnknown;
 
     /**
@@ -55,7 +56,7 @@ public final class WalrusEvents {
      * @param rejectUnknown whether an unknown event name is an error instead of an
      *     {@link WalrusEvent.UnknownEvent}
      */
-    public WalrusEvents(Set<ObjectId> acceptedPackageIds, boolean rejectUnknown) {
+    public WalrusEvents(Set<SuiAddress> acceptedPackageIds, boolean rejectUnknown) {
         if (acceptedPackageIds.isEmpty()) {
             throw new IllegalArgumentException("at least one package ID is needed");
         }
@@ -74,7 +75,7 @@ public final class WalrusEvents {
     }
 
     /** The accepted package IDs. */
-    public Set<ObjectId> packageIds() {
+    public Set<SuiAddress> packageIds() {
         return packageIds;
     }
 
@@ -175,7 +176,7 @@ public final class WalrusEvents {
         boolean ok = switch (expected) {
             case BigInteger n -> n.equals(unsigned(actual));
             case Boolean b -> actual.isBoolean() && actual.booleanValue() == b;
-            case ObjectId id -> id.equals(objectId(actual));
+            case SuiAddress id -> id.equals(objectId(actual));
             case FieldValues.Bytes bytes -> Arrays.equals(bytes.value(), byteVector(actual));
             case List<?> list -> {
                 if (!actual.isArray() || actual.size() != list.size()) {
@@ -206,13 +207,13 @@ public final class WalrusEvents {
         return null;
     }
 
-    private static ObjectId objectId(JsonNode n) {
+    private static SuiAddress objectId(JsonNode n) {
         if (!n.isString()) {
             return null;
         }
         try {
-            return ObjectId.parse(n.stringValue());
-        } catch (IllegalArgumentException e) {
+            return SuiAddress.parseLenient(n.stringValue());
+        } catch (CryptoException e) {
             return null;
         }
     }
@@ -258,7 +259,7 @@ public final class WalrusEvents {
      * A Move struct type tag {@code <address>::<module>::<name>} as Sui prints event types; the
      * name keeps any type arguments verbatim.
      */
-    public record TypeTag(ObjectId packageId, String module, String name) {
+    public record TypeTag(SuiAddress packageId, String module, String name) {
 
         /** @throws WalrusDecodeException ({@link Reason#MALFORMED_TYPE}) if not of that form */
         public static TypeTag parse(String text) {
@@ -276,8 +277,8 @@ public final class WalrusEvents {
                 throw new WalrusDecodeException(Reason.MALFORMED_TYPE, "not <address>::<module>::<name>: " + text);
             }
             try {
-                return new TypeTag(ObjectId.parse(text.substring(0, a)), module, name);
-            } catch (IllegalArgumentException e) {
+                return new TypeTag(SuiAddress.parseLenient(text.substring(0, a)), module, name);
+            } catch (CryptoException e) {
                 throw new WalrusDecodeException(Reason.MALFORMED_TYPE, "bad address in type tag " + text, e);
             }
         }

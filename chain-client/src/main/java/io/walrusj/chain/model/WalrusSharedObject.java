@@ -1,8 +1,8 @@
 package io.walrusj.chain.model;
 
-import io.walrusj.chain.ObjectId;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link StakingInnerV1}) lives in a dynamic field of this object whose name is the u64
  * {@link #version()}.
  */
-public record WalrusSharedObject(ObjectId id, long version, ObjectId packageId, Optional<ObjectId> newPackageId) {
+public record WalrusSharedObject(SuiAddress id, long version, SuiAddress packageId, Optional<SuiAddress> newPackageId) {
 
     public WalrusSharedObject {
         Objects.requireNonNull(id, "id");
@@ -22,7 +22,7 @@ public record WalrusSharedObject(ObjectId id, long version, ObjectId packageId, 
     }
 
     public static WalrusSharedObject read(BcsReader r) {
-        return new WalrusSharedObject(ObjectId.read(r), r.u64(), ObjectId.read(r), r.option(ObjectId::read));
+        return new WalrusSharedObject(SuiAddress.read(r), r.u64(), SuiAddress.read(r), r.option(SuiAddress::read));
     }
 
     /** Decodes a whole {@code System} or {@code Staking} object. */

@@ -1,6 +1,6 @@
 package io.walrusj.chain.rpc;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +22,7 @@ public sealed interface EventFilter {
     JsonNode toJson();
 
     /** {@code {"MoveEventModule":{"package":"0x..","module":"events"}}}. */
-    record MoveEventModule(ObjectId packageId, String module) implements EventFilter {
+    record MoveEventModule(SuiAddress packageId, String module) implements EventFilter {
         public MoveEventModule {
             Objects.requireNonNull(packageId, "packageId");
             Objects.requireNonNull(module, "module");
@@ -54,7 +54,7 @@ public sealed interface EventFilter {
     }
 
     /** {@code {"MoveModule":{"package":"0x..","module":".."}}}: by emitting (called) module. */
-    record MoveModule(ObjectId packageId, String module) implements EventFilter {
+    record MoveModule(SuiAddress packageId, String module) implements EventFilter {
         public MoveModule {
             Objects.requireNonNull(packageId, "packageId");
             Objects.requireNonNull(module, "module");
@@ -72,7 +72,7 @@ public sealed interface EventFilter {
     }
 
     /** {@code {"Sender":"0x.."}}. */
-    record Sender(ObjectId address) implements EventFilter {
+    record Sender(SuiAddress address) implements EventFilter {
         public Sender {
             Objects.requireNonNull(address, "address");
         }

@@ -1,6 +1,8 @@
 package io.walrusj.chain.rpc;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.Base58;
+import io.walrusj.core.crypto.CryptoException;
+import io.walrusj.core.crypto.SuiAddress;
 import java.math.BigInteger;
 import java.util.Base64;
 import java.util.Optional;
@@ -93,11 +95,11 @@ public final class Json {
         return v.isEmpty() ? OptionalLong.empty() : OptionalLong.of(u64(method, v.get(), path + "." + name));
     }
 
-    static ObjectId objectId(String method, JsonNode node, String path) {
+    static SuiAddress objectId(String method, JsonNode node, String path) {
         String s = string(method, node, path);
         try {
-            return ObjectId.parse(s);
-        } catch (IllegalArgumentException e) {
+            return SuiAddress.parseLenient(s);
+        } catch (CryptoException e) {
             throw new SuiProtocolException(method, "unexpected response shape at " + path + ": " + e.getMessage(), e);
         }
     }
@@ -115,7 +117,7 @@ public final class Json {
         String s = string(method, node, path);
         try {
             return Base58.decode(s);
-        } catch (IllegalArgumentException e) {
+        } catch (CryptoException e) {
             throw new SuiProtocolException(method, "unexpected response shape at " + path + ": " + e.getMessage(), e);
         }
     }

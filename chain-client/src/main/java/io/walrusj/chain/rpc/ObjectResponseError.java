@@ -1,6 +1,6 @@
 package io.walrusj.chain.rpc;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * @param objectId the object (or, for {@code dynamicFieldNotFound}, the parent) if given
  * @param json the whole error object
  */
-public record ObjectResponseError(String code, Optional<ObjectId> objectId, JsonNode json) {
+public record ObjectResponseError(String code, Optional<SuiAddress> objectId, JsonNode json) {
 
     public static final String NOT_EXISTS = "notExists";
     public static final String DELETED = "deleted";
@@ -22,7 +22,7 @@ public record ObjectResponseError(String code, Optional<ObjectId> objectId, Json
 
     static ObjectResponseError fromJson(String method, JsonNode node, String path) {
         String code = Json.requiredString(method, node, path, "code");
-        Optional<ObjectId> id = Json.optional(node, "object_id")
+        Optional<SuiAddress> id = Json.optional(node, "object_id")
                 .or(() -> Json.optional(node, "objectId"))
                 .or(() -> Json.optional(node, "parent_object_id"))
                 .or(() -> Json.optional(node, "parentObjectId"))

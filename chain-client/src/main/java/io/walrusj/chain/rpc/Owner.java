@@ -1,6 +1,6 @@
 package io.walrusj.chain.rpc;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.SuiAddress;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,11 +13,11 @@ import tools.jackson.databind.JsonNode;
 public sealed interface Owner {
 
     /** Owned by an address. */
-    record AddressOwner(ObjectId address) implements Owner {
+    record AddressOwner(SuiAddress address) implements Owner {
     }
 
     /** Owned by another object (dynamic fields, wrapped children). */
-    record ObjectOwner(ObjectId parent) implements Owner {
+    record ObjectOwner(SuiAddress parent) implements Owner {
     }
 
     /** A shared object (the Walrus {@code System} and {@code Staking} objects). */
@@ -29,7 +29,7 @@ public sealed interface Owner {
     }
 
     /** Consensus-versioned, address-owned ("party") object. */
-    record ConsensusAddressOwner(long startVersion, ObjectId owner) implements Owner {
+    record ConsensusAddressOwner(long startVersion, SuiAddress owner) implements Owner {
     }
 
     /** A form this client does not know. */

@@ -1,6 +1,6 @@
 package io.walrusj.chain.rpc;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record SuiEvent(
         EventId id,
-        ObjectId packageId,
+        SuiAddress packageId,
         String transactionModule,
-        ObjectId sender,
+        SuiAddress sender,
         String type,
         Optional<JsonNode> parsedJson,
         byte[] bcs,
@@ -53,9 +53,9 @@ public record SuiEvent(
     /** Parses one element of an event page's {@code data}. */
     public static SuiEvent fromJson(String method, JsonNode node, String path) {
         EventId id = EventId.fromJson(method, Json.required(method, node, path, "id"), path + ".id");
-        ObjectId packageId = Json.objectId(method, Json.required(method, node, path, "packageId"), path + ".packageId");
+        SuiAddress packageId = Json.objectId(method, Json.required(method, node, path, "packageId"), path + ".packageId");
         String module = Json.requiredString(method, node, path, "transactionModule");
-        ObjectId sender = Json.objectId(method, Json.required(method, node, path, "sender"), path + ".sender");
+        SuiAddress sender = Json.objectId(method, Json.required(method, node, path, "sender"), path + ".sender");
         String type = Json.requiredString(method, node, path, "type");
         Optional<JsonNode> parsed = Json.optional(node, "parsedJson");
         String encoding = Json.optional(node, "bcsEncoding")

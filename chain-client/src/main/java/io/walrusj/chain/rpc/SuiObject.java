@@ -1,6 +1,6 @@
 package io.walrusj.chain.rpc;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * @param bcs the whole {@code bcs} member (for packages: {@code moduleMap}, {@code typeOriginTable}, ...)
  */
 public record SuiObject(
-        ObjectId objectId,
+        SuiAddress objectId,
         long version,
         String digest,
         Optional<String> type,
@@ -54,7 +54,7 @@ public record SuiObject(
     }
 
     static SuiObject fromJson(String method, JsonNode node, String path) {
-        ObjectId id = Json.objectId(method, Json.required(method, node, path, "objectId"), path + ".objectId");
+        SuiAddress id = Json.objectId(method, Json.required(method, node, path, "objectId"), path + ".objectId");
         long version = Json.u64(method, Json.required(method, node, path, "version"), path + ".version");
         String digest = Json.requiredString(method, node, path, "digest");
         Optional<String> type = Json.optional(node, "type").map(t -> Json.string(method, t, path + ".type"));

@@ -1,6 +1,6 @@
 package io.walrusj.chain.rpc;
 
-import io.walrusj.chain.ObjectId;
+import io.walrusj.core.crypto.SuiAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,7 +114,7 @@ public final class SuiRpcClient implements AutoCloseable {
     }
 
     /** {@code sui_getObject(object_id, options)}. A missing object is a response with an error, not an exception. */
-    public SuiObjectResponse getObject(ObjectId objectId, ObjectDataOptions options) {
+    public SuiObjectResponse getObject(SuiAddress objectId, ObjectDataOptions options) {
         ArrayNode params = Json.NODES.arrayNode();
         params.add(objectId.toString());
         params.add(options.toJson());
@@ -126,7 +126,7 @@ public final class SuiRpcClient implements AutoCloseable {
      * {@code sui_multiGetObjects(object_ids, options)}: one response per ID, in request order
      * (the node rejects duplicates and more than 50 IDs).
      */
-    public List<SuiObjectResponse> multiGetObjects(List<ObjectId> objectIds, ObjectDataOptions options) {
+    public List<SuiObjectResponse> multiGetObjects(List<SuiAddress> objectIds, ObjectDataOptions options) {
         ArrayNode ids = Json.NODES.arrayNode();
         objectIds.forEach(id -> ids.add(id.toString()));
         ArrayNode params = Json.NODES.arrayNode();
@@ -155,7 +155,7 @@ public final class SuiRpcClient implements AutoCloseable {
      * {@code objectId} again with {@link #getObject} and {@link ObjectDataOptions#bcs()}. A
      * missing field is a response with error code {@code dynamicFieldNotFound}.
      */
-    public SuiObjectResponse getDynamicFieldObject(ObjectId parentObjectId, DynamicFieldName name) {
+    public SuiObjectResponse getDynamicFieldObject(SuiAddress parentObjectId, DynamicFieldName name) {
         ArrayNode params = Json.NODES.arrayNode();
         params.add(parentObjectId.toString());
         params.add(name.toJson());

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.walrusj.chain.FakeSuiServer;
 import io.walrusj.chain.FakeSuiServer.Reply;
 import io.walrusj.chain.Fixtures;
-import io.walrusj.chain.ObjectId;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.model.WalrusDecodeException.Reason;
 import io.walrusj.chain.rpc.EventPage;
@@ -15,6 +14,7 @@ import io.walrusj.chain.rpc.Json;
 import io.walrusj.chain.rpc.SuiEvent;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.bcs.BcsException;
+import io.walrusj.core.crypto.SuiAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -182,7 +182,7 @@ class WalrusEventsTest {
         assertThat(withUpgrade.decode(Fixtures.LATEST + "::events::PricesUpdated", Fixtures.eventBcs().get("PricesUpdated")))
                 .isEqualTo(Fixtures.expectedEvents().get("PricesUpdated"));
         // Short-form addresses are normalised.
-        WalrusEvents local = new WalrusEvents(Set.of(ObjectId.parse("0xabc")), false);
+        WalrusEvents local = new WalrusEvents(Set.of(SuiAddress.parseLenient("0xabc")), false);
         assertThat(local.decode("0xABC::events::EpochChangeStart", bcs)).isEqualTo(new WalrusEvent.EpochChangeStart(19));
     }
 
@@ -222,7 +222,7 @@ class WalrusEventsTest {
     @Test
     void typeTagsParse() {
         WalrusEvents.TypeTag t = WalrusEvents.TypeTag.parse("0x2::coin::CoinMetadata<0x2::sui::SUI>");
-        assertThat(t.packageId()).isEqualTo(ObjectId.parse("0x2"));
+        assertThat(t.packageId()).isEqualTo(SuiAddress.parseLenient("0x2"));
         assertThat(t.module()).isEqualTo("coin");
         assertThat(t.name()).isEqualTo("CoinMetadata<0x2::sui::SUI>");
     }

@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.walrusj.chain.FakeSuiServer;
 import io.walrusj.chain.FakeSuiServer.Reply;
 import io.walrusj.chain.Fixtures;
-import io.walrusj.chain.ObjectId;
 import io.walrusj.chain.WalrusNetwork;
+import io.walrusj.core.crypto.CryptoException;
+import io.walrusj.core.crypto.SuiAddress;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class SuiRpcClientTest {
 
@@ -216,7 +218,7 @@ class SuiRpcClientTest {
     @Test
     void multiGetObjectsKeepsOrderAndObjectLevelErrors() {
         server.respond(r -> Reply.ok(recorded("multiGetObjects.json", Map.of("object:blob", "AQID"))));
-        ObjectId missing = ObjectId.parse("0xff");
+        SuiAddress missing = SuiAddress.parseLenient("0xff");
         List<SuiObjectResponse> rs = client.multiGetObjects(
                 List.of(Fixtures.OBJ_A, missing, WalrusNetwork.MAINNET.systemObjectId()), ObjectDataOptions.bcs());
 
@@ -240,7 +242,7 @@ class SuiRpcClientTest {
     @Test
     void getDynamicFieldObjectSendsTypedNameAndHasNoBcs() {
         server.respond(r -> Reply.ok(recorded("getDynamicFieldObject-system.json")));
-        ObjectId system = WalrusNetwork.MAINNET.systemObjectId();
+        SuiAddress system = WalrusNetwork.MAINNET.systemObjectId();
 
         SuiObject field = client.getDynamicFieldObject(system, DynamicFieldName.u64(3)).orElseThrow();
 
@@ -276,11 +278,38 @@ class SuiRpcClientTest {
     }
 
     @Test
-    void base58RoundTrips() {
-        byte[] b = {0, 0, 1, 2, (byte) 0xff};
-        assertThat(Base58.decode(Base58.encode(b))).isEqualTo(b);
-        assertThat(Base58.encode(new byte[] {0, 0})).isEqualTo("11");
-        assertThat(Base58.decode("DPTFT6rHjBugKYKM73ktonxppQZ2eqYfDKtwgyybdCQx")).hasSize(32);
-        assertThatThrownBy(() -> Base58.decode("0OIl")).isInstanceOf(IllegalArgumentException.class);
+    void invalidBase58BcsIsAProtocolError() {
+        // The Base58 decoder is walrus-core's; its CryptoException surfaces as chain-client's type.
+        JsonNode event = Json.MAPPER.readTree("""
+                {"id":{"txDigest":"DPTFT6rHjBugKYKM73ktonxppQZ2eqYfDKtwgyybdCQx","eventSeq":"0"},
+                 "packageId":"0x2","transactionModule":"system","sender":"0x2",
+                 "type":"0x2::events::InvalidBlobID","bcs":"0OIl"}""");
+        assertThatThrownBy(() -> SuiEvent.fromJson("suix_queryEvents", event, "result.data[0]"))
+                .isInstanceOfSatisfying(SuiProtocolException.class, e -> {
+                    assertThat(e.method()).isEqualTo("suix_queryEvents");
+                    assertThat(e.getMessage()).contains("result.data[0].bcs").contains("'0'");
+                    assertThat(e.getCause()).isInstanceOf(CryptoException.class);
+                });
+    }
+
+    @Test
+    void shortAddressesAreAcceptedAndMalformedOnesAreProtocolErrors() {
+        ObjectNode event = (ObjectNode) Json.MAPPER.readTree("""
+                {"id":{"txDigest":"DPTFT6rHjBugKYKM73ktonxppQZ2eqYfDKtwgyybdCQx","eventSeq":"0"},
+                 "packageId":"0X2","transactionModule":"system","sender":"0xAB",
+                 "type":"0x2::events::InvalidBlobID","bcsEncoding":"base64","bcs":""}""");
+        SuiEvent e = SuiEvent.fromJson("suix_queryEvents", event, "result.data[0]");
+        assertThat(e.packageId()).isEqualTo(SuiAddress.parse("0x" + "0".repeat(63) + "2"));
+        assertThat(e.sender()).isEqualTo(SuiAddress.parse("0x" + "0".repeat(62) + "ab"));
+
+        for (String bad : List.of("0x" + "1".repeat(65), "0x", "0xg1", "")) {
+            event.put("sender", bad);
+            assertThatThrownBy(() -> SuiEvent.fromJson("suix_queryEvents", event, "result.data[0]"))
+                    .as(bad)
+                    .isInstanceOfSatisfying(SuiProtocolException.class, ex -> {
+                        assertThat(ex.getMessage()).contains("result.data[0].sender");
+                        assertThat(ex.getCause()).isInstanceOf(CryptoException.class);
+                    });
+        }
     }
 }

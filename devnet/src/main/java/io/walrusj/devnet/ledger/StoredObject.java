@@ -5,8 +5,8 @@ import io.walrusj.core.crypto.SuiAddress;
 /**
  * One object version as the read API serves it.
  *
- * @param ownerKind      {@code AddressOwner}, {@code Shared} or {@code Immutable}
- * @param owner          the owning address for AddressOwner, else null
+ * @param ownerKind      {@code AddressOwner}, {@code ObjectOwner}, {@code Shared} or {@code Immutable}
+ * @param owner          the owning address (AddressOwner) or parent object (ObjectOwner), else null
  * @param initialVersion the initial shared version for Shared, else null
  * @param contentJson    the Move struct's fields as Sui's parsed JSON
  */

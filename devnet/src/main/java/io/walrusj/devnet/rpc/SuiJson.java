@@ -102,6 +102,7 @@ final class SuiJson {
     private static tools.jackson.databind.JsonNode owner(StoredObject o) {
         return switch (o.ownerKind()) {
             case "AddressOwner" -> F.objectNode().put("AddressOwner", o.owner().toString());
+            case "ObjectOwner" -> F.objectNode().put("ObjectOwner", o.owner().toString());
             case "Shared" -> {
                 ObjectNode shared = F.objectNode();
                 shared.putObject("Shared").put("initial_shared_version", o.initialVersion());

@@ -189,20 +189,13 @@ public class SuiReadMethods {
         throw JsonRpcException.invalidParams(what + " must be a u64, got " + node);
     }
 
+    /** Addresses and object ids as Sui accepts them, including short forms such as "0x2". */
     static SuiAddress address(String text) {
         try {
-            return SuiAddress.parse(normalizeAddress(text));
-        } catch (CryptoException | IllegalArgumentException e) {
+            return SuiAddress.parseLenient(text);
+        } catch (CryptoException e) {
             throw JsonRpcException.invalidParams("invalid address or object id '" + text + "': " + e.getMessage());
         }
-    }
-
-    /** Sui accepts short addresses ("0x2"): left-pad to 64 hex digits. */
-    private static String normalizeAddress(String text) {
-        if (text.startsWith("0x") && text.length() < 66 && text.length() > 2) {
-            return "0x" + "0".repeat(66 - text.length()) + text.substring(2);
-        }
-        return text;
     }
 
     /** Normalises the package address in a type tag, so "0x2::a::B" matches the stored long form. */

@@ -29,7 +29,23 @@ public final class Base58 {
         return out.reverse().toString();
     }
 
-    /** Decodes; {@code expectedLength} > 0 also checks the decoded length (e.g. 32 for a digest). */
+    /**
+     * Decodes text of any length, e.g. the legacy Base58 {@code bcs} of Sui events; the same as
+     * {@code decode(text, 0)}.
+     *
+     * @throws CryptoException ({@code INVALID_ENCODING}) on a character outside the alphabet
+     */
+    public static byte[] decode(String text) {
+        return decode(text, 0);
+    }
+
+    /**
+     * Decodes; {@code expectedLength} > 0 also checks the decoded length (e.g. 32 for a digest),
+     * 0 or less accepts any length.
+     *
+     * @throws CryptoException {@code INVALID_ENCODING} on a character outside the alphabet,
+     *     {@code WRONG_LENGTH} if the decoded length is not {@code expectedLength}
+     */
     public static byte[] decode(String text, int expectedLength) {
         BigInteger value = BigInteger.ZERO;
         int zeros = 0;

@@ -26,6 +26,22 @@ class Base58Test {
     }
 
     @Test
+    void decodeWithoutLengthCheck() {
+        byte[] b = {0, 0, 1, 2, (byte) 0xff};
+        assertThat(Base58.decode(Base58.encode(b))).isEqualTo(b);
+        assertThat(Base58.encode(new byte[] {0, 0})).isEqualTo("11");
+        assertThat(Base58.decode("11")).isEqualTo(new byte[] {0, 0});
+        assertThat(Base58.decode("")).isEmpty();
+        assertThat(Base58.decode("StV1DL6CwTryKyV")).isEqualTo("hello world".getBytes());
+        assertThat(Base58.decode("DPTFT6rHjBugKYKM73ktonxppQZ2eqYfDKtwgyybdCQx")).hasSize(32);
+        // 0, O, I and l are not in the alphabet; neither is anything outside ASCII.
+        for (String bad : new String[] {"0OIl", "O", "I", "l", "+", "2\u00e9"}) {
+            assertThatThrownBy(() -> Base58.decode(bad)).as(bad).isInstanceOfSatisfying(CryptoException.class,
+                    e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.INVALID_ENCODING));
+        }
+    }
+
+    @Test
     void rejectsBadTextAndLength() {
         assertThatThrownBy(() -> Base58.decode("abc0", 0)).isInstanceOf(CryptoException.class).hasMessageContaining("'0'");
         assertThatThrownBy(() -> Base58.decode("StV1DL6CwTryKyV", 32)).hasMessageContaining("expected 32");
