@@ -12,4 +12,17 @@ final class Batches {
     static int stride(int elements) {
         return elements >= 32 ? (elements + 31) & ~31 : elements;
     }
+
+    /**
+     * Codewords per batch: enough for about {@code TARGET_SHARD_ELEMENTS} elements per work shard
+     * (a ~2 MiB work buffer), but never so many that there are fewer batches than threads.
+     */
+    static int perBatch(int codewords, int stride, int parallelism) {
+        int bySize = Math.max(1, TARGET_SHARD_ELEMENTS / stride);
+        int byThreads = Math.max(1, (codewords + parallelism - 1) / parallelism);
+        return Math.min(Math.min(bySize, byThreads), codewords);
+    }
+
+    /** Elements per batched work shard: about 2 KiB, so a 1024-shard work buffer stays near 2 MiB. */
+    static final int TARGET_SHARD_ELEMENTS = 1024;
 }

@@ -35,8 +35,6 @@ public final class BlobDecoder {
         STRICT,
     }
 
-    private static final int TARGET_SHARD_ELEMENTS = 1024;
-
     private final EncodingConfig config;
     private final int parallelism;
     private final ShardEngine engine;
@@ -195,7 +193,7 @@ public final class BlobDecoder {
         }
         int elements = symbolSize / 2;
         int stride = Batches.stride(elements);
-        int perBatch = Math.max(1, Math.min(codewords, TARGET_SHARD_ELEMENTS / stride));
+        int perBatch = Batches.perBatch(codewords, stride, parallelism);
         int batches = (codewords + perBatch - 1) / perBatch;
         Parallel.run(parallelism, batches, () -> {
             ReedSolomonDecoder decoder = new ReedSolomonDecoder(code, perBatch * stride, engine);
@@ -237,16 +235,14 @@ public final class BlobDecoder {
 
     /** DEFAULT check: every systematic row that was not an input must hash to its metadata entry. */
     private void checkRows(BlobMetadata metadata, byte[][] rows, BitSet inputRows, int symbolSize) {
-        SliverExpander expander = new SliverExpander(config, symbolSize);
-        for (int r = 0; r < rows.length; r++) {
-            if (inputRows.get(r)) {
-                continue;
-            }
+        int[] toCheck = java.util.stream.IntStream.range(0, rows.length).filter(r -> !inputRows.get(r)).toArray();
+        Parallel.run(parallelism, toCheck.length, () -> new SliverExpander(config, symbolSize), (expander, task) -> {
+            int r = toCheck[task];
             Node actual = expander.root(new SliverData(SliverType.PRIMARY, r, symbolSize, rows[r]));
             if (!actual.equals(metadata.sliverHash(SliverType.PRIMARY, r))) {
                 throw new EncodingException(Reason.INCONSISTENT_BLOB,
                         "decoded primary sliver " + r + " does not match the metadata: the blob was encoded inconsistently");
             }
-        }
+        });
     }
 }

@@ -43,8 +43,6 @@ import java.util.List;
  * batch.
  */
 public final class BlobEncoder {
-    /** Elements per batched work shard: about 2 KiB, so a 1024-shard work buffer stays near 2 MiB. */
-    private static final int TARGET_SHARD_ELEMENTS = 1024;
     private static final int H = Node.DIGEST_LENGTH;
     private static final byte LEAF_PREFIX = 0x00;
 
@@ -241,7 +239,7 @@ public final class BlobEncoder {
             Batching(int total) {
                 this.total = total;
                 this.stride = Batches.stride(elements);
-                this.perBatch = Math.max(1, Math.min(total, TARGET_SHARD_ELEMENTS / stride));
+                this.perBatch = Batches.perBatch(total, stride, parallelism);
                 this.count = (total + perBatch - 1) / perBatch;
             }
 

@@ -1,5 +1,6 @@
 package io.walrusj.core.rs;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -8,48 +9,58 @@ import jdk.incubator.vector.VectorSpecies;
  * Shard arithmetic with the JDK Vector API. Multiplying by a constant is GF(2)-linear on the 16
  * bits, so the product is the XOR of four 16-entry table lookups (one per nibble of the element),
  * each giving a low and a high result byte: eight {@code selectFrom} lookups per 32 elements, the
- * same scheme as the crate's AVX2 engine. The tables for every log value are built once (8 MiB).
+ * same scheme as the crate's AVX2 engine.
  */
 public final class VectorEngine implements ShardEngine {
     /** Must be a static final constant, or the JIT falls back to a path slower than scalar. */
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_256;
     private static final int SKIP = Gf16.MODULUS;
-    /** 16 bytes per (log, nibble position, result byte): 8 tables of 16 entries per log value. */
+    /** 16 bytes per (nibble position, result byte): 8 tables of 16 entries per log value. */
     private static final int TABLE_BYTES = 128;
 
-    private final byte[] tables;
+    /**
+     * Multiplication tables per log value, built on first use: an FFT touches only the few
+     * thousand twiddles it needs, so a cold JVM does not pay for all 65536 (8 MiB) up front.
+     * Racing threads may build the same table twice; both results are identical.
+     */
+    private final AtomicReferenceArray<byte[]> tables = new AtomicReferenceArray<>(Gf16.ORDER);
 
-    private VectorEngine(byte[] tables) {
-        this.tables = tables;
-    }
+    private VectorEngine() {}
 
     static VectorEngine create() {
         if (SPECIES.length() != 32) {
             throw new IllegalStateException("unexpected vector species " + SPECIES);
         }
-        return new VectorEngine(buildTables());
+        return new VectorEngine();
     }
 
-    private static byte[] buildTables() {
-        // + 16 so that a 32-byte load of the last 16-byte table stays inside the array.
-        byte[] t = new byte[Gf16.ORDER * TABLE_BYTES + 16];
+    private byte[] table(int log) {
+        byte[] t = tables.getAcquire(log);
+        if (t == null) {
+            t = buildTable(log);
+            tables.setRelease(log, t);
+        }
+        return t;
+    }
+
+    /** Layout per nibble position k: 16 low result bytes at 32k, 16 high result bytes at 32k + 16. */
+    private static byte[] buildTable(int log) {
+        // + 16 so that a 32-byte vector load of the last 16-byte table stays inside the array.
+        byte[] t = new byte[TABLE_BYTES + 16];
         int[] bitProducts = new int[16];
-        for (int log = 0; log < Gf16.ORDER; log++) {
-            for (int bit = 0; bit < 16; bit++) {
-                bitProducts[bit] = Gf16.mulLog(1 << bit, log);
-            }
-            int base = log * TABLE_BYTES;
-            for (int nibble = 0; nibble < 4; nibble++) {
-                for (int v = 0; v < 16; v++) {
-                    int p = 0;
-                    for (int bit = 0; bit < 4; bit++) {
-                        if ((v >>> bit & 1) != 0) {
-                            p ^= bitProducts[nibble * 4 + bit];
-                        }
+        for (int bit = 0; bit < 16; bit++) {
+            bitProducts[bit] = Gf16.mulLog(1 << bit, log);
+        }
+        for (int nibble = 0; nibble < 4; nibble++) {
+            for (int v = 0; v < 16; v++) {
+                int p = 0;
+                for (int bit = 0; bit < 4; bit++) {
+                    if ((v >>> bit & 1) != 0) {
+                        p ^= bitProducts[nibble * 4 + bit];
                     }
-                    t[base + nibble * 32 + v] = (byte) p;
-                    t[base + nibble * 32 + 16 + v] = (byte) (p >>> 8);
                 }
+                t[nibble * 32 + v] = (byte) p;
+                t[nibble * 32 + 16 + v] = (byte) (p >>> 8);
             }
         }
         return t;
@@ -61,15 +72,15 @@ public final class VectorEngine implements ShardEngine {
             xor(w, bOff, aOff, len);
             return;
         }
-        int tb = log * TABLE_BYTES;
-        ByteVector l0 = ByteVector.fromArray(SPECIES, tables, tb);
-        ByteVector h0 = ByteVector.fromArray(SPECIES, tables, tb + 16);
-        ByteVector l1 = ByteVector.fromArray(SPECIES, tables, tb + 32);
-        ByteVector h1 = ByteVector.fromArray(SPECIES, tables, tb + 48);
-        ByteVector l2 = ByteVector.fromArray(SPECIES, tables, tb + 64);
-        ByteVector h2 = ByteVector.fromArray(SPECIES, tables, tb + 80);
-        ByteVector l3 = ByteVector.fromArray(SPECIES, tables, tb + 96);
-        ByteVector h3 = ByteVector.fromArray(SPECIES, tables, tb + 112);
+        byte[] t = table(log);
+        ByteVector l0 = ByteVector.fromArray(SPECIES, t, 0);
+        ByteVector h0 = ByteVector.fromArray(SPECIES, t, 16);
+        ByteVector l1 = ByteVector.fromArray(SPECIES, t, 32);
+        ByteVector h1 = ByteVector.fromArray(SPECIES, t, 48);
+        ByteVector l2 = ByteVector.fromArray(SPECIES, t, 64);
+        ByteVector h2 = ByteVector.fromArray(SPECIES, t, 80);
+        ByteVector l3 = ByteVector.fromArray(SPECIES, t, 96);
+        ByteVector h3 = ByteVector.fromArray(SPECIES, t, 112);
         for (int c = 0; c < len; c += 64) {
             ByteVector bLo = ByteVector.fromArray(SPECIES, w, bOff + c);
             ByteVector bHi = ByteVector.fromArray(SPECIES, w, bOff + c + 32);
@@ -98,15 +109,15 @@ public final class VectorEngine implements ShardEngine {
             xor(w, bOff, aOff, len);
             return;
         }
-        int tb = log * TABLE_BYTES;
-        ByteVector l0 = ByteVector.fromArray(SPECIES, tables, tb);
-        ByteVector h0 = ByteVector.fromArray(SPECIES, tables, tb + 16);
-        ByteVector l1 = ByteVector.fromArray(SPECIES, tables, tb + 32);
-        ByteVector h1 = ByteVector.fromArray(SPECIES, tables, tb + 48);
-        ByteVector l2 = ByteVector.fromArray(SPECIES, tables, tb + 64);
-        ByteVector h2 = ByteVector.fromArray(SPECIES, tables, tb + 80);
-        ByteVector l3 = ByteVector.fromArray(SPECIES, tables, tb + 96);
-        ByteVector h3 = ByteVector.fromArray(SPECIES, tables, tb + 112);
+        byte[] t = table(log);
+        ByteVector l0 = ByteVector.fromArray(SPECIES, t, 0);
+        ByteVector h0 = ByteVector.fromArray(SPECIES, t, 16);
+        ByteVector l1 = ByteVector.fromArray(SPECIES, t, 32);
+        ByteVector h1 = ByteVector.fromArray(SPECIES, t, 48);
+        ByteVector l2 = ByteVector.fromArray(SPECIES, t, 64);
+        ByteVector h2 = ByteVector.fromArray(SPECIES, t, 80);
+        ByteVector l3 = ByteVector.fromArray(SPECIES, t, 96);
+        ByteVector h3 = ByteVector.fromArray(SPECIES, t, 112);
         for (int c = 0; c < len; c += 64) {
             ByteVector aLo = ByteVector.fromArray(SPECIES, w, aOff + c);
             ByteVector aHi = ByteVector.fromArray(SPECIES, w, aOff + c + 32);
@@ -131,15 +142,15 @@ public final class VectorEngine implements ShardEngine {
 
     @Override
     public void mulLog(byte[] w, int off, int len, int log) {
-        int tb = log * TABLE_BYTES;
-        ByteVector l0 = ByteVector.fromArray(SPECIES, tables, tb);
-        ByteVector h0 = ByteVector.fromArray(SPECIES, tables, tb + 16);
-        ByteVector l1 = ByteVector.fromArray(SPECIES, tables, tb + 32);
-        ByteVector h1 = ByteVector.fromArray(SPECIES, tables, tb + 48);
-        ByteVector l2 = ByteVector.fromArray(SPECIES, tables, tb + 64);
-        ByteVector h2 = ByteVector.fromArray(SPECIES, tables, tb + 80);
-        ByteVector l3 = ByteVector.fromArray(SPECIES, tables, tb + 96);
-        ByteVector h3 = ByteVector.fromArray(SPECIES, tables, tb + 112);
+        byte[] t = table(log);
+        ByteVector l0 = ByteVector.fromArray(SPECIES, t, 0);
+        ByteVector h0 = ByteVector.fromArray(SPECIES, t, 16);
+        ByteVector l1 = ByteVector.fromArray(SPECIES, t, 32);
+        ByteVector h1 = ByteVector.fromArray(SPECIES, t, 48);
+        ByteVector l2 = ByteVector.fromArray(SPECIES, t, 64);
+        ByteVector h2 = ByteVector.fromArray(SPECIES, t, 80);
+        ByteVector l3 = ByteVector.fromArray(SPECIES, t, 96);
+        ByteVector h3 = ByteVector.fromArray(SPECIES, t, 112);
         for (int c = off; c < off + len; c += 64) {
             ByteVector xLo = ByteVector.fromArray(SPECIES, w, c);
             ByteVector xHi = ByteVector.fromArray(SPECIES, w, c + 32);
