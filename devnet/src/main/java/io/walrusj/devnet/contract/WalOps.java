@@ -1,0 +1,21 @@
+package io.walrusj.devnet.contract;
+
+/**
+ * WAL as plain per-address FROST balances (a devnet simplification of {@code Coin<WAL>} objects):
+ * the faucet mints, transfers move balance.
+ */
+final class WalOps {
+
+    private WalOps() {}
+
+    static void faucet(Tx tx, Call.Faucet call) {
+        ContractException.check(tx.chain().genesis().faucetEnabled(), AbortReason.EFaucetDisabled,
+                "the faucet is disabled on this chain");
+        tx.mint(call.recipient(), call.amount());
+    }
+
+    static void transfer(Tx tx, Call.TransferWal call) {
+        tx.debit(tx.sender(), call.amount());
+        tx.credit(call.recipient(), call.amount());
+    }
+}
