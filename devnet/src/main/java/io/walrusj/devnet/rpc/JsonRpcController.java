@@ -23,10 +23,12 @@ public class JsonRpcController {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final SuiReadMethods methods;
+    private final DevnetMethods devnet;
     private final ObjectMapper mapper;
 
-    public JsonRpcController(SuiReadMethods methods, ObjectMapper mapper) {
+    public JsonRpcController(SuiReadMethods methods, DevnetMethods devnet, ObjectMapper mapper) {
         this.methods = methods;
+        this.devnet = devnet;
         this.mapper = mapper;
     }
 
@@ -54,11 +56,17 @@ public class JsonRpcController {
         try {
             ObjectNode response = F.objectNode();
             response.put("jsonrpc", "2.0");
-            response.set("result", methods.call(request.get("method").asString(), request.get("params")));
+            String method = request.get("method").asString();
+            JsonNode params = request.get("params");
+            response.set("result", devnet.handles(method) ? devnet.call(method, params) : methods.call(method, params));
             response.set("id", id);
             return response;
         } catch (JsonRpcException e) {
-            return error(id, e.code(), e.getMessage());
+            ObjectNode error = error(id, e.code(), e.getMessage());
+            if (e.data() != null) {
+                ((ObjectNode) error.get("error")).set("data", e.data());
+            }
+            return error;
         } catch (RuntimeException e) {
             log.error("JSON-RPC {} failed", request.get("method"), e);
             return error(id, JsonRpcException.INTERNAL_ERROR, "Internal error");

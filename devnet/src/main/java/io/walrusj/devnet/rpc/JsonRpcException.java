@@ -9,14 +9,25 @@ public final class JsonRpcException extends RuntimeException {
     public static final int INTERNAL_ERROR = -32603;
 
     private final int code;
+    private final transient tools.jackson.databind.JsonNode data;
 
     public JsonRpcException(int code, String message) {
+        this(code, message, null);
+    }
+
+    public JsonRpcException(int code, String message, tools.jackson.databind.JsonNode data) {
         super(message);
         this.code = code;
+        this.data = data;
     }
 
     public int code() {
         return code;
+    }
+
+    /** The optional {@code error.data} member. */
+    public tools.jackson.databind.JsonNode data() {
+        return data;
     }
 
     static JsonRpcException invalidParams(String message) {

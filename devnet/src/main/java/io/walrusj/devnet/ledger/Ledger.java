@@ -1,0 +1,180 @@
+package io.walrusj.devnet.ledger;
+
+import io.walrusj.core.bcs.BcsException;
+import io.walrusj.core.crypto.CryptoException;
+import io.walrusj.core.crypto.SuiSignature;
+import io.walrusj.core.hash.Blake2b256;
+import io.walrusj.devnet.config.DevnetProperties;
+import io.walrusj.devnet.config.GenesisFactory;
+import io.walrusj.devnet.contract.Call;
+import io.walrusj.devnet.contract.ContractException;
+import io.walrusj.devnet.contract.Genesis;
+import io.walrusj.devnet.contract.Receipt;
+import io.walrusj.devnet.contract.TxContext;
+import io.walrusj.devnet.contract.WalrusSystem;
+import io.walrusj.devnet.tx.DevnetTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The chain: the contract state machine plus its durable log. Transactions are executed one at a
+ * time (a lock serialises them); an accepted one is persisted with all its effects in one database
+ * transaction before it is acknowledged. On start the stored genesis is loaded (or created from the
+ * settings) and every stored transaction is replayed, which rebuilds exactly the state that was
+ * acknowledged.
+ */
+@Service
+public class Ledger {
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+    private final LedgerStore store;
+    private final GenesisStore genesisStore;
+    private final DevnetProperties properties;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Genesis genesis;
+    private WalrusSystem system;
+    private ReceiptMapper receipts;
+    private Checkpoint last;
+
+    public Ledger(LedgerStore store, GenesisStore genesisStore, DevnetProperties properties, ObjectMapper mapper, Clock clock) {
+        this.store = store;
+        this.genesisStore = genesisStore;
+        this.properties = properties;
+        this.mapper = mapper;
+        this.clock = clock;
+        open();
+    }
+
+    /** The result of an accepted transaction. */
+    public record Executed(StoredTransaction transaction, Checkpoint checkpoint, CommittedTransaction committed, Receipt receipt) {}
+
+    /** Verifies, executes and persists a signed user transaction. */
+    public Executed submit(byte[] txBytes, SuiSignature signature) {
+        DevnetTransaction tx;
+        try {
+            tx = DevnetTransaction.fromBytes(txBytes);
+        } catch (BcsException | IllegalArgumentException e) {
+            throw new TransactionRejectedException("MALFORMED", "malformed transaction: " + e.getMessage());
+        }
+        if (tx.sender().equals(DevnetTransaction.SYSTEM)) {
+            throw new TransactionRejectedException("INVALID_SENDER", "the system address cannot send transactions");
+        }
+        try {
+            if (!signature.signer().equals(tx.sender()) || !signature.verifiesTransaction(txBytes)) {
+                throw new TransactionRejectedException("INVALID_SIGNATURE", "the signature is not the sender's signature of these bytes");
+            }
+        } catch (CryptoException e) {
+            throw new TransactionRejectedException("INVALID_SIGNATURE", "invalid signature: " + e.getMessage());
+        }
+        return execute(txBytes, tx, signature.toBase64());
+    }
+
+    /** Executes a system call (epoch changes) under the system address; not signed. */
+    public Executed submitSystem(Call call) {
+        lock.lock();
+        try {
+            long nonce = last.sequenceNumber() + 1;
+            DevnetTransaction tx = new DevnetTransaction(DevnetTransaction.SYSTEM, nonce, call);
+            return execute(tx.toBytes(), tx, null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Executed execute(byte[] txBytes, DevnetTransaction tx, String signature) {
+        lock.lock();
+        try {
+            byte[] digest = DevnetTransaction.digest(txBytes);
+            if (store.transactionSequence(digest).isPresent()) {
+                throw new TransactionRejectedException("DUPLICATE", "transaction already executed (same digest)");
+            }
+            long timestamp = Math.max(clock.millis(), last.timestampMs());
+            Receipt receipt;
+            try {
+                receipt = system.execute(new TxContext(tx.sender(), digest, timestamp), tx.call());
+            } catch (ContractException e) {
+                throw new TransactionRejectedException(e.reason().name(), e.getMessage());
+            }
+            long sequence = last.sequenceNumber() + 1;
+            Checkpoint checkpoint = new Checkpoint(sequence, ReceiptMapper.checkpointDigest(sequence, last.digest(), digest, timestamp),
+                    last.digest(), timestamp, system.currentEpoch());
+            StoredTransaction stored = new StoredTransaction(sequence, digest, sequence, tx.sender(), txBytes, signature, timestamp);
+            CommittedTransaction committed = receipts.map(stored, tx.call().module(), checkpoint, receipt);
+            try {
+                store.append(committed);
+            } catch (RuntimeException e) {
+                log.error("persisting transaction {} failed; rebuilding state from the log", sequence, e);
+                open();
+                throw e;
+            }
+            last = checkpoint;
+            return new Executed(stored, checkpoint, committed, receipt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Loads or creates the genesis and replays the log. */
+    private void open() {
+        GenesisStore.StoredGenesis stored = genesisStore.load().orElseGet(() -> {
+            GenesisStore.StoredGenesis created = new GenesisStore.StoredGenesis(
+                    mapper.writeValueAsString(properties.genesis()), clock.millis());
+            genesisStore.save(created);
+            return created;
+        });
+        genesis = GenesisFactory.create(mapper.readValue(stored.configJson(), DevnetProperties.Genesis.class), stored.createdMs());
+        system = WalrusSystem.genesis(genesis);
+        receipts = new ReceiptMapper(mapper, genesis.packageId());
+        if (store.latestCheckpoint().isEmpty()) {
+            byte[] digest = Blake2b256.hash(("walrusj-devnet-genesis:" + stored.configJson()).getBytes(StandardCharsets.UTF_8));
+            Checkpoint zero = new Checkpoint(0, ReceiptMapper.checkpointDigest(0, null, digest, stored.createdMs()), null,
+                    stored.createdMs(), system.currentEpoch());
+            StoredTransaction tx = new StoredTransaction(0, digest, 0, DevnetTransaction.SYSTEM,
+                    stored.configJson().getBytes(StandardCharsets.UTF_8), null, stored.createdMs());
+            store.append(receipts.map(tx, "genesis", zero, system.genesisReceipt()));
+        }
+        int[] replayed = {0};
+        store.forEachTransaction(tx -> {
+            if (tx.sequence() == 0) {
+                return;
+            }
+            DevnetTransaction decoded = DevnetTransaction.fromBytes(tx.txBytes());
+            system.execute(new TxContext(tx.sender(), tx.digest(), tx.timestampMs()), decoded.call());
+            replayed[0]++;
+        });
+        last = store.latestCheckpoint().orElseThrow();
+        log.info("devnet ready: {} transactions replayed, checkpoint {}, epoch {}", replayed[0], last.sequenceNumber(),
+                system.currentEpoch());
+    }
+
+    public WalrusSystem system() {
+        return system;
+    }
+
+    public Genesis genesis() {
+        return genesis;
+    }
+
+    /** Whether the current epoch has run its full duration (the epoch clock then advances it). */
+    public boolean epochChangeDue() {
+        lock.lock();
+        try {
+            return system.committee() != null && !system.committee().members().isEmpty() && clock.millis() >= nextEpochStartMs();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long nextEpochStartMs() {
+        long epoch = system.currentEpoch();
+        return genesis.firstEpochStartMs() + epoch * genesis.epochDurationMs();
+    }
+}

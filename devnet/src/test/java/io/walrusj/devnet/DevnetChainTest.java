@@ -1,0 +1,223 @@
+package io.walrusj.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.walrusj.core.crypto.BlsKeyPair;
+import io.walrusj.core.crypto.BlsSignature;
+import io.walrusj.core.crypto.Certificate;
+import io.walrusj.core.crypto.Ed25519KeyPair;
+import io.walrusj.core.crypto.StorageConfirmationMessage;
+import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.core.encoding.BlobEncoder;
+import io.walrusj.core.encoding.EncodedBlob;
+import io.walrusj.core.encoding.EncodingConfig;
+import io.walrusj.devnet.contract.Call;
+import io.walrusj.devnet.contract.CommitteeMember;
+import io.walrusj.devnet.ledger.Ledger;
+import io.walrusj.devnet.ledger.LedgerStore;
+import io.walrusj.devnet.tx.DevnetTransaction;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The devnet end to end over real HTTP and a real PostgreSQL server: signed transactions through
+ * JSON-RPC, a blob registered and certified with a real BLS certificate from the genesis
+ * committee's keys, Sui-shaped reads, rejections that change nothing, and a restart that replays
+ * the log to the same state.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DevnetChainTest {
+    static final List<BlsKeyPair> NODE_KEYS = List.of(key(1), key(2), key(3), key(4));
+    static final Ed25519KeyPair USER = Ed25519KeyPair.fromSeed(new byte[32]);
+
+    @DynamicPropertySource
+    static void genesis(DynamicPropertyRegistry registry) {
+        registry.add("devnet.data-dir", () -> System.getProperty("java.io.tmpdir") + "/walrusj-devnet-test-" + System.nanoTime());
+        registry.add("devnet.genesis.n-shards", () -> "10");
+        registry.add("devnet.genesis.epoch-duration", () -> "1h");
+        registry.add("devnet.genesis.funded-accounts." + USER.suiAddress(), () -> "1000000000000");
+        for (int i = 0; i < NODE_KEYS.size(); i++) {
+            String prefix = "devnet.genesis.committee[" + i + "].";
+            int index = i;
+            registry.add(prefix + "name", () -> "node-" + index);
+            registry.add(prefix + "network-address", () -> "127.0.0.1:" + (9100 + index));
+            registry.add(prefix + "bls-public-key", () -> NODE_KEYS.get(index).publicKey().toBase64());
+            registry.add(prefix + "operator", () -> SuiAddress.of(new byte[] {
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+                (byte) index}).toString());
+            registry.add(prefix + "stake", () -> "1000000000");
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper mapper;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    LedgerStore store;
+    @Autowired
+    JdbcClient jdbc;
+    final HttpClient http = HttpClient.newHttpClient();
+    final AtomicLong nonce = new AtomicLong();
+
+    @Test
+    void blobLifecycleRejectionsReadsAndReplay() throws Exception {
+        assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 18");
+        JsonNode info = result("devnet_getChainInfo", "[]");
+        assertThat(info.get("epoch").asLong()).isEqualTo(1);
+        String packageId = info.get("packageId").asString();
+
+        // A 1 KiB blob encoded with the system's n = 10.
+        EncodingConfig config = new EncodingConfig(10);
+        EncodedBlob blob = new BlobEncoder(config).encode(new byte[1024]);
+        long balanceBefore = balance();
+        JsonNode reserved = execute(new Call.ReserveSpace(config.encodedLength(1024), 3));
+        String storageId = created(reserved, "::storage_resource::Storage");
+        JsonNode registered = execute(new Call.RegisterBlob(SuiAddress.parse(storageId), blob.blobId(),
+                blob.metadata().metadata().rootHash().bytes(), 1024, 1, false));
+        String blobObject = created(registered, "::blob::Blob");
+        JsonNode event = registered.get("events").get(0);
+        assertThat(event.get("type").asString()).isEqualTo(packageId + "::events::BlobRegistered");
+        assertThat(event.get("parsedJson").get("blob_id").asString()).isEqualTo(blob.blobId().toU256().toString());
+        assertThat(balance()).isLessThan(balanceBefore);
+
+        // One signer is far from a quorum of the 10 shards; all four are a quorum.
+        byte[] message = StorageConfirmationMessage.permanent(1, blob.blobId()).toBytes();
+        List<CommitteeMember> members = ledger.system().committee().members();
+        Certificate tooFew = certificate(message, members, 1);
+        JsonNode rejected = call("devnet_executeTransaction", signed(new Call.CertifyBlob(SuiAddress.parse(blobObject),
+                tooFew.signature().toBytes(), tooFew.signers().toBytes(), message)));
+        assertThat(rejected.get("error").get("code").asInt()).isEqualTo(-32002);
+        assertThat(rejected.get("error").get("data").get("reason").asString()).isEqualTo("ENotEnoughStake");
+        Certificate quorum = certificate(message, members, members.size());
+        JsonNode certified = execute(new Call.CertifyBlob(SuiAddress.parse(blobObject), quorum.signature().toBytes(),
+                quorum.signers().toBytes(), message));
+        assertThat(certified.get("events").get(0).get("type").asString()).endsWith("::events::BlobCertified");
+
+        // A forged signature, a replay and a malformed transaction change nothing.
+        DevnetTransaction.Signed good = DevnetTransaction.sign(USER, nonce.incrementAndGet(), new Call.TransferWal(USER.suiAddress(), 1));
+        byte[] tampered = good.txBytes().clone();
+        tampered[tampered.length - 1] ^= 1;
+        long checkpoint = latestCheckpoint();
+        assertThat(call("devnet_executeTransaction", params(tampered, good.signature().toBase64())).get("error").get("data")
+                .get("reason").asString()).isEqualTo("INVALID_SIGNATURE");
+        assertThat(call("devnet_executeTransaction", params(new byte[] {1, 2}, good.signature().toBase64())).get("error")
+                .get("data").get("reason").asString()).isEqualTo("MALFORMED");
+        assertThat(latestCheckpoint()).isEqualTo(checkpoint);
+        assertThat(call("devnet_executeTransaction", params(good.txBytes(), good.signature().toBase64())).has("result")).isTrue();
+        assertThat(call("devnet_executeTransaction", params(good.txBytes(), good.signature().toBase64())).get("error").get("data")
+                .get("reason").asString()).isEqualTo("DUPLICATE");
+
+        // Sui-shaped reads: the blob object with BCS, events by module with paging.
+        JsonNode object = result("sui_getObject", "[\"" + blobObject + "\", {\"showType\":true,\"showOwner\":true,\"showContent\":true,\"showBcs\":true}]");
+        assertThat(object.get("data").get("owner").get("AddressOwner").asString()).isEqualTo(USER.suiAddress().toString());
+        assertThat(object.get("data").get("content").get("fields").get("certified_epoch").asString()).isEqualTo("1");
+        assertThat(Base64.getDecoder().decode(object.get("data").get("bcs").get("bcsBytes").asString())).hasSizeGreaterThan(32);
+        String filter = "{\"MoveEventModule\":{\"package\":\"" + packageId + "\",\"module\":\"events\"}}";
+        JsonNode first = result("suix_queryEvents", "[" + filter + ", null, 2, false]");
+        assertThat(first.get("data")).hasSize(2);
+        assertThat(first.get("hasNextPage").asBoolean()).isTrue();
+        JsonNode rest = result("suix_queryEvents", "[" + filter + ", " + first.get("nextCursor") + ", 50, false]");
+        assertThat(rest.get("hasNextPage").asBoolean()).isFalse();
+        assertThat(rest.get("data").get(rest.get("data").size() - 1).get("type").asString()).endsWith("::BlobCertified");
+        JsonNode systemField = result("suix_getDynamicFieldObject", "[\"" + info.get("systemObjectId").asString()
+                + "\", {\"type\":\"u64\",\"value\":\"4\"}]");
+        assertThat(systemField.get("data").get("type").asString()).contains("SystemStateInnerV1");
+
+        // JSON-RPC errors.
+        assertThat(call("sui_nope", "[]").get("error").get("code").asInt()).isEqualTo(-32601);
+        assertThat(call("sui_getObject", "[\"0xzz\"]").get("error").get("code").asInt()).isEqualTo(-32602);
+        assertThat(callRaw("{not json").get("error").get("code").asInt()).isEqualTo(-32700);
+        assertThat(call("suix_queryEvents", "[{\"All\":[]}, null, 51]").get("error").get("message").asString()).contains("limit");
+        assertThat(result("sui_getObject", "[\"0x42\"]").get("error").get("code").asString()).isEqualTo("notExists");
+
+        // A restart replays the log to exactly the acknowledged state.
+        byte[] digest = ledger.system().stateDigest();
+        Ledger reopened = new Ledger(store, new io.walrusj.devnet.ledger.GenesisStore(jdbc),
+                new io.walrusj.devnet.config.DevnetProperties(null, java.time.Duration.ofSeconds(1), null), mapper,
+                java.time.Clock.systemUTC());
+        assertThat(reopened.system().stateDigest()).isEqualTo(digest);
+        assertThat(reopened.system().balance(USER.suiAddress())).isEqualTo(ledger.system().balance(USER.suiAddress()));
+    }
+
+    private Certificate certificate(byte[] message, List<CommitteeMember> members, int signers) {
+        Map<Integer, BlsSignature> signatures = new HashMap<>();
+        for (CommitteeMember member : members.subList(0, signers)) {
+            BlsKeyPair key = NODE_KEYS.stream().filter(k -> k.publicKey().equals(member.publicKey())).findFirst().orElseThrow();
+            signatures.put(member.index(), key.sign(message));
+        }
+        return Certificate.aggregate(message, members.size(), signatures);
+    }
+
+    private static String created(JsonNode executed, String typeSuffix) {
+        for (JsonNode change : executed.get("objectChanges")) {
+            if (change.get("type").asString().equals("created") && change.get("objectType").asString().endsWith(typeSuffix)) {
+                return change.get("objectId").asString();
+            }
+        }
+        throw new AssertionError("no created " + typeSuffix + " in " + executed);
+    }
+
+    private long balance() throws Exception {
+        return Long.parseLong(result("suix_getBalance", "[\"" + USER.suiAddress() + "\"]").get("totalBalance").asString());
+    }
+
+    private long latestCheckpoint() throws Exception {
+        return Long.parseLong(result("sui_getLatestCheckpointSequenceNumber", "[]").asString());
+    }
+
+    private JsonNode execute(Call call) throws Exception {
+        return result("devnet_executeTransaction", signed(call));
+    }
+
+    private String signed(Call call) {
+        DevnetTransaction.Signed tx = DevnetTransaction.sign(USER, nonce.incrementAndGet(), call);
+        return params(tx.txBytes(), tx.signature().toBase64());
+    }
+
+    private static String params(byte[] txBytes, String signature) {
+        return "[\"" + Base64.getEncoder().encodeToString(txBytes) + "\", \"" + signature + "\"]";
+    }
+
+    private JsonNode result(String method, String params) throws Exception {
+        JsonNode response = call(method, params);
+        assertThat(response.has("error")).as("%s error: %s", method, response.get("error")).isFalse();
+        return response.get("result");
+    }
+
+    private JsonNode call(String method, String params) throws Exception {
+        return callRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
+    }
+
+    private JsonNode callRaw(String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return mapper.readTree(response.body());
+    }
+
+    private static BlsKeyPair key(int i) {
+        byte[] seed = new byte[32];
+        seed[0] = (byte) i;
+        return BlsKeyPair.fromSeed(seed);
+    }
+}
