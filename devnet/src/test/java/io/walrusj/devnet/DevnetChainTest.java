@@ -1,7 +1,17 @@
 package io.walrusj.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.walrusj.chain.devnet.Call;
+import io.walrusj.chain.devnet.ChainInfo;
+import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.chain.devnet.DevnetTransaction;
+import io.walrusj.chain.devnet.Executed;
+import io.walrusj.chain.devnet.TransactionRejectedException;
+import io.walrusj.chain.model.WalrusEvent;
+import io.walrusj.chain.model.WalrusEvents;
+import io.walrusj.chain.rpc.SuiEvent;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.Certificate;
@@ -11,11 +21,9 @@ import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
 import io.walrusj.core.encoding.EncodingConfig;
-import io.walrusj.devnet.contract.Call;
 import io.walrusj.devnet.contract.CommitteeMember;
 import io.walrusj.devnet.ledger.Ledger;
 import io.walrusj.devnet.ledger.LedgerStore;
-import io.walrusj.devnet.tx.DevnetTransaction;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,6 +156,39 @@ class DevnetChainTest {
         assertThat(callRaw("{not json").get("error").get("code").asInt()).isEqualTo(-32700);
         assertThat(call("suix_queryEvents", "[{\"All\":[]}, null, 51]").get("error").get("message").asString()).contains("limit");
         assertThat(result("sui_getObject", "[\"0x42\"]").get("error").get("code").asString()).isEqualTo("notExists");
+
+        // chain-client's DevnetClient against the real endpoint: chain info, balances, execution, rejections.
+        try (DevnetClient client = DevnetClient.create(URI.create("http://127.0.0.1:" + port + "/"))) {
+            ChainInfo chain = client.chainInfo();
+            assertThat(chain.packageId()).isEqualTo(SuiAddress.parse(packageId));
+            assertThat(chain.systemObjectId()).isEqualTo(SuiAddress.parse(info.get("systemObjectId").asString()));
+            assertThat(chain.nShards()).isEqualTo(10);
+            assertThat(chain.epoch()).isEqualTo(1);
+            assertThat(chain.epochDuration()).isEqualTo(java.time.Duration.ofHours(1));
+            assertThat(chain.faucetEnabled()).isEqualTo(info.get("faucetEnabled").asBoolean());
+            long before = client.balance(USER.suiAddress());
+            assertThat(before).isEqualTo(balance());
+            Executed space = client.execute(USER, new Call.ReserveSpace(config.encodedLength(1024), 2));
+            assertThat(space.checkpoint()).isEqualTo(latestCheckpoint());
+            assertThat(client.balance(USER.suiAddress())).isLessThan(before);
+            EncodedBlob other = new BlobEncoder(config).encode(new byte[] {1, 2, 3});
+            Executed registeredByClient = client.execute(USER, new Call.RegisterBlob(
+                    space.createdOne("::storage_resource::Storage"), other.blobId(),
+                    other.metadata().metadata().rootHash().bytes(), 3, 1, true));
+            SuiAddress otherBlob = registeredByClient.createdOne("::blob::Blob");
+            SuiEvent registeredEvent = registeredByClient.events("::events::BlobRegistered").getFirst();
+            WalrusEvent decoded = WalrusEvents.decodeBody("BlobRegistered", registeredEvent.bcs());
+            WalrusEvents.verifyParsedJson(decoded, registeredEvent.parsedJson().orElseThrow());
+            assertThat(decoded).isInstanceOfSatisfying(WalrusEvent.BlobRegistered.class,
+                    e -> assertThat(e.objectId()).isEqualTo(otherBlob));
+            assertThatThrownBy(() -> client.execute(USER, new Call.ReserveSpace(1024, 0)))
+                    .isInstanceOfSatisfying(TransactionRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo("EInvalidEpochsAhead"));
+            DevnetTransaction.Signed once = client.sign(USER, new Call.DeleteBlob(otherBlob));
+            assertThat(client.submit(once).objectChanges()).anyMatch(c -> c.isDeleted() && c.objectId().equals(otherBlob));
+            assertThatThrownBy(() -> client.submit(once)).isInstanceOfSatisfying(TransactionRejectedException.class,
+                    e -> assertThat(e.reason()).isEqualTo(TransactionRejectedException.DUPLICATE));
+        }
 
         // A restart replays the log to exactly the acknowledged state.
         byte[] digest = ledger.system().stateDigest();

@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Strict accessors for the JSON shapes Sui returns. Every problem becomes a
- * {@link SuiProtocolException} naming the JSON path. Sui prints {@code u64} values as decimal
+ * Strict accessors for the JSON shapes Sui returns (public so that other chain-client packages,
+ * e.g. {@code io.walrusj.chain.devnet}, parse results the same way). Every problem becomes a
+ * {@link SuiProtocolException} naming the JSON method and path. Sui prints {@code u64} values as decimal
  * strings ({@code BigInt<u64>} in {@code sui_types::sui_serde}) but a few fields (e.g. the
  * {@code version} inside a raw Move object) as JSON numbers, so {@link #u64} accepts both.
  */
@@ -29,12 +30,13 @@ public final class Json {
     private Json() {
     }
 
-    static SuiProtocolException bad(String method, String path, String problem) {
+    /** A {@link SuiProtocolException} for an unexpected shape at {@code path} of {@code method}'s response. */
+    public static SuiProtocolException bad(String method, String path, String problem) {
         return new SuiProtocolException(method, "unexpected response shape at " + path + ": " + problem);
     }
 
     /** The member {@code name} of the object {@code node}, which must exist and not be null. */
-    static JsonNode required(String method, JsonNode node, String path, String name) {
+    public static JsonNode required(String method, JsonNode node, String path, String name) {
         if (node == null || !node.isObject()) {
             throw bad(method, path, "expected an object, got " + describe(node));
         }
@@ -46,23 +48,26 @@ public final class Json {
     }
 
     /** The member {@code name}, or empty if absent or JSON null. */
-    static Optional<JsonNode> optional(JsonNode node, String name) {
+    public static Optional<JsonNode> optional(JsonNode node, String name) {
         JsonNode v = node == null ? null : node.get(name);
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
     }
 
-    static String string(String method, JsonNode node, String path) {
+    /** {@code node} as a JSON string. */
+    public static String string(String method, JsonNode node, String path) {
         if (node == null || !node.isString()) {
             throw bad(method, path, "expected a string, got " + describe(node));
         }
         return node.stringValue();
     }
 
-    static String requiredString(String method, JsonNode parent, String path, String name) {
+    /** The required string member {@code name} of {@code parent}. */
+    public static String requiredString(String method, JsonNode parent, String path, String name) {
         return string(method, required(method, parent, path, name), path + "." + name);
     }
 
-    static boolean requiredBoolean(String method, JsonNode parent, String path, String name) {
+    /** The required boolean member {@code name} of {@code parent}. */
+    public static boolean requiredBoolean(String method, JsonNode parent, String path, String name) {
         JsonNode v = required(method, parent, path, name);
         if (!v.isBoolean()) {
             throw bad(method, path + "." + name, "expected a boolean, got " + describe(v));
@@ -71,7 +76,7 @@ public final class Json {
     }
 
     /** A u64 given as a decimal string or a non-negative JSON integer; returned as raw 64 bits. */
-    static long u64(String method, JsonNode node, String path) {
+    public static long u64(String method, JsonNode node, String path) {
         BigInteger v;
         if (node != null && node.isString()) {
             String s = node.stringValue();
@@ -90,12 +95,14 @@ public final class Json {
         return v.longValue();
     }
 
-    static OptionalLong optionalU64(String method, JsonNode parent, String path, String name) {
+    /** The u64 member {@code name} of {@code parent}, or empty if absent or JSON null. */
+    public static OptionalLong optionalU64(String method, JsonNode parent, String path, String name) {
         Optional<JsonNode> v = optional(parent, name);
         return v.isEmpty() ? OptionalLong.empty() : OptionalLong.of(u64(method, v.get(), path + "." + name));
     }
 
-    static SuiAddress objectId(String method, JsonNode node, String path) {
+    /** An address or object id string ({@code 0x}-prefixed hex, short forms allowed). */
+    public static SuiAddress objectId(String method, JsonNode node, String path) {
         String s = string(method, node, path);
         try {
             return SuiAddress.parseLenient(s);
@@ -104,7 +111,8 @@ public final class Json {
         }
     }
 
-    static byte[] base64(String method, JsonNode node, String path) {
+    /** A Base64 string's bytes. */
+    public static byte[] base64(String method, JsonNode node, String path) {
         String s = string(method, node, path);
         try {
             return Base64.getDecoder().decode(s);
@@ -113,7 +121,8 @@ public final class Json {
         }
     }
 
-    static byte[] base58(String method, JsonNode node, String path) {
+    /** A Base58 string's bytes. */
+    public static byte[] base58(String method, JsonNode node, String path) {
         String s = string(method, node, path);
         try {
             return Base58.decode(s);
@@ -122,7 +131,8 @@ public final class Json {
         }
     }
 
-    static String describe(JsonNode node) {
+    /** A short description of {@code node} for error messages. */
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }

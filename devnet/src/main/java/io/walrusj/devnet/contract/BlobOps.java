@@ -1,5 +1,6 @@
 package io.walrusj.devnet.contract;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.CertifiedMessage;
 import io.walrusj.core.crypto.IntentType;
 import io.walrusj.core.crypto.RequiredWeight;

@@ -1,5 +1,7 @@
 package io.walrusj.devnet.contract;
 
+import io.walrusj.chain.devnet.Call;
+
 /** Routes a {@link Call} to the operation that implements it. */
 final class CallExecutor {
 

@@ -1,5 +1,6 @@
 package io.walrusj.devnet.contract;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.SuiAddress;
 import java.util.HashSet;
 import java.util.List;

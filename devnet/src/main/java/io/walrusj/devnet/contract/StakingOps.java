@@ -1,5 +1,6 @@
 package io.walrusj.devnet.contract;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.BlsPublicKey;
 import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.CryptoException;

@@ -1,5 +1,7 @@
 package io.walrusj.devnet.contract;
 
+import io.walrusj.chain.devnet.Call;
+
 /**
  * WAL as plain per-address FROST balances (a devnet simplification of {@code Coin<WAL>} objects):
  * the faucet mints, transfers move balance.

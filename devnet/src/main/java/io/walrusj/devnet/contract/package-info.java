@@ -7,7 +7,7 @@
  * <ul>
  *   <li>{@link io.walrusj.devnet.contract.WalrusSystem#genesis} builds the ledger from a
  *       {@link io.walrusj.devnet.contract.Genesis}; {@link io.walrusj.devnet.contract.WalrusSystem#execute}
- *       applies one {@link io.walrusj.devnet.contract.Call} (one Move entry function, or a devnet
+ *       applies one {@link io.walrusj.chain.devnet.Call} (one Move entry function, or a devnet
  *       call) in a {@link io.walrusj.devnet.contract.TxContext} (sender, 32-byte transaction digest,
  *       timestamp) and returns a {@link io.walrusj.devnet.contract.Receipt}: object changes
  *       (created / mutated / deleted / wrapped, as Sui's {@code objectChanges}) and events.
@@ -21,7 +21,7 @@
  *       Sui lamport versions ({@code 1 + max} of every object the transaction read or wrote).
  *       {@link io.walrusj.devnet.contract.WalrusSystem#stateDigest()} fingerprints the whole ledger;
  *       replaying the same (context, call) log reproduces it, and {@link
- *       io.walrusj.devnet.contract.CallCodec} gives calls a canonical byte form for that log.
+ *       io.walrusj.chain.devnet.CallCodec} gives calls a canonical byte form for that log.
  *       Rejected calls leave no trace (on Sui an aborted transaction still bumps its inputs' versions
  *       and charges gas; the devnet records nothing for it).
  *   <li>Objects, with the exact Move BCS: {@code System} and {@code Staking} (shared, version 1) and
@@ -56,7 +56,7 @@
  *
  * <h2>Devnet conveniences</h2>
  * <ul>
- *   <li>{@link io.walrusj.devnet.contract.Call.AdvanceEpoch}: one call that completes a pending
+ *   <li>{@link io.walrusj.chain.devnet.Call.AdvanceEpoch}: one call that completes a pending
  *       epoch change, then runs voting_end, initiate_epoch_change_v2 and epoch_sync_done for every
  *       node of the new committee, ignoring the clock. The step-by-step calls
  *       ({@code VotingEnd}, {@code InitiateEpochChange}, {@code EpochSyncDone}) enforce the clock

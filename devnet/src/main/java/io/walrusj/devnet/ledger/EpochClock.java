@@ -1,6 +1,6 @@
 package io.walrusj.devnet.ledger;
 
-import io.walrusj.devnet.contract.Call;
+import io.walrusj.chain.devnet.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

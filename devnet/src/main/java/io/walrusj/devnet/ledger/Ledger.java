@@ -1,18 +1,18 @@
 package io.walrusj.devnet.ledger;
 
+import io.walrusj.chain.devnet.Call;
+import io.walrusj.chain.devnet.DevnetTransaction;
 import io.walrusj.core.bcs.BcsException;
 import io.walrusj.core.crypto.CryptoException;
 import io.walrusj.core.crypto.SuiSignature;
 import io.walrusj.core.hash.Blake2b256;
 import io.walrusj.devnet.config.DevnetProperties;
 import io.walrusj.devnet.config.GenesisFactory;
-import io.walrusj.devnet.contract.Call;
 import io.walrusj.devnet.contract.ContractException;
 import io.walrusj.devnet.contract.Genesis;
 import io.walrusj.devnet.contract.Receipt;
 import io.walrusj.devnet.contract.TxContext;
 import io.walrusj.devnet.contract.WalrusSystem;
-import io.walrusj.devnet.tx.DevnetTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;

@@ -9,7 +9,7 @@ public final class TransactionRejectedException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** A short code: an abort name such as {@code EStorageExceeded}, or INVALID_SIGNATURE, MALFORMED, DUPLICATE. */
+    /** A short code: an abort name such as {@code EStorageExceeded}, or INVALID_SIGNATURE, INVALID_SENDER, MALFORMED, DUPLICATE. */
     public String reason() {
         return reason;
     }

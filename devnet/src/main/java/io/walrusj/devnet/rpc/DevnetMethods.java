@@ -8,7 +8,9 @@ import io.walrusj.devnet.ledger.Ledger;
 import io.walrusj.devnet.ledger.StoredEvent;
 import io.walrusj.devnet.ledger.StoredObject;
 import io.walrusj.devnet.ledger.TransactionRejectedException;
+import io.walrusj.devnet.contract.ObjectChange;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,7 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The devnet's own methods: executing a signed transaction, WAL balances and chain info. A
  * rejected transaction is a JSON-RPC error with code {@value #TRANSACTION_REJECTED} and
- * {@code data.reason} (the Move abort name, or INVALID_SIGNATURE, MALFORMED, DUPLICATE).
+ * {@code data.reason} (the Move abort name, or INVALID_SIGNATURE, INVALID_SENDER, MALFORMED,
+ * DUPLICATE). The transaction format is chain-client's {@link io.walrusj.chain.devnet.DevnetTransaction};
+ * its client is {@link io.walrusj.chain.devnet.DevnetClient}.
  */
 @Component
 public class DevnetMethods {
@@ -77,20 +81,22 @@ public class DevnetMethods {
             events.add(json.event(e));
         }
         ArrayNode changes = result.putArray("objectChanges");
-        for (StoredObject o : executed.committed().objects()) {
+        List<ObjectChange> kinds = executed.receipt().changes();
+        for (int i = 0; i < kinds.size(); i++) {
+            StoredObject o = executed.committed().objects().get(i); // same order as the receipt's changes
             ObjectNode change = changes.addObject();
-            change.put("type", o.deleted() ? "deleted" : o.version() == 1 || isCreated(executed, o) ? "created" : "mutated");
+            change.put("type", switch (kinds.get(i)) {
+                case ObjectChange.Created c -> "created";
+                case ObjectChange.Mutated m -> "mutated";
+                case ObjectChange.Deleted d -> "deleted";
+                case ObjectChange.Wrapped w -> "wrapped";
+            });
             change.put("objectId", o.id().toString());
             change.put("objectType", o.type());
             change.put("version", Long.toString(o.version()));
             change.put("digest", Base58.encode(o.digest()));
         }
         return result;
-    }
-
-    private static boolean isCreated(Ledger.Executed executed, StoredObject o) {
-        return executed.receipt().changes().stream().anyMatch(c -> c instanceof io.walrusj.devnet.contract.ObjectChange.Created
-                && c.object().id().equals(o.id()));
     }
 
     private JsonNode chainInfo() {

@@ -10,6 +10,7 @@ import static io.walrusj.devnet.contract.TestChain.event;
 import static io.walrusj.devnet.contract.TestChain.eventNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.crypto.Certificate;
 import io.walrusj.core.crypto.InvalidBlobIdMessage;

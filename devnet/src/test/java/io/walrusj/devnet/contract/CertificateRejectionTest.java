@@ -6,6 +6,7 @@ import static io.walrusj.devnet.contract.TestChain.certificate;
 import static io.walrusj.devnet.contract.TestChain.certifyCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.Certificate;
 import io.walrusj.core.crypto.CertificateException;
 import io.walrusj.core.crypto.InvalidBlobIdMessage;

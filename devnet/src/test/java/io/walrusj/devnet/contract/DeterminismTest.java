@@ -4,6 +4,7 @@ import static io.walrusj.devnet.contract.TestChain.ALICE;
 import static io.walrusj.devnet.contract.TestChain.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.StorageConfirmationMessage;
 import io.walrusj.core.crypto.SuiAddress;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static io.walrusj.devnet.contract.TestChain.KEYS;
 import static io.walrusj.devnet.contract.TestChain.OPERATORS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.ProofOfPossessionMessage;
 import io.walrusj.core.crypto.SuiAddress;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static io.walrusj.devnet.contract.TestChain.START_MS;
 import static io.walrusj.devnet.contract.TestChain.eventNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.ProofOfPossessionMessage;
 import io.walrusj.core.crypto.SuiAddress;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.walrusj.devnet.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.walrusj.chain.devnet.Call;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.Certificate;

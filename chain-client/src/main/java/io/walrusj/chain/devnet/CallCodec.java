@@ -1,4 +1,4 @@
-package io.walrusj.devnet.contract;
+package io.walrusj.chain.devnet;
 
 import io.walrusj.core.bcs.BcsException;
 import io.walrusj.core.bcs.BcsReader;

@@ -1,4 +1,4 @@
-package io.walrusj.devnet.tx;
+package io.walrusj.chain.devnet;
 
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
@@ -6,8 +6,6 @@ import io.walrusj.core.crypto.Ed25519KeyPair;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.crypto.SuiSignature;
 import io.walrusj.core.hash.Blake2b256;
-import io.walrusj.devnet.contract.Call;
-import io.walrusj.devnet.contract.CallCodec;
 import java.nio.charset.StandardCharsets;
 
 /**

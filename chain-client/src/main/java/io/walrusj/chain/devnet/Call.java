@@ -1,4 +1,4 @@
-package io.walrusj.devnet.contract;
+package io.walrusj.chain.devnet;
 
 import io.walrusj.core.crypto.BlsPublicKey;
 import io.walrusj.core.crypto.SuiAddress;
@@ -9,6 +9,10 @@ import java.util.Objects;
  * The entry points the devnet executes, one record per Move entry function (module and function
  * name via {@link #module()} / {@link #function()}), plus devnet-only calls (module {@code devnet}).
  * Arrays are copied on construction; the state machine never modifies them.
+ *
+ * <p>A call is the payload of a {@link DevnetTransaction} (canonical bytes: {@link CallCodec}); the
+ * devnet's system contract executes it, and clients build, sign and submit it with
+ * {@link DevnetClient}.
  *
  * <p>Objects the call consumes or mutates ({@code Storage}, {@code Blob}) must be owned by the
  * sender; calls that need a {@code StorageNodeCap} name the node and the sender must own its cap.
@@ -24,7 +28,10 @@ public sealed interface Call {
 
     // ------------------------------------------------------------------ WAL (devnet)
 
-    /** Mints {@code amount} FROST to {@code recipient}; only if {@link Genesis#faucetEnabled()}. */
+    /**
+     * Mints {@code amount} FROST to {@code recipient}; only if the devnet's genesis enabled the
+     * faucet ({@link ChainInfo#faucetEnabled()}).
+     */
     record Faucet(SuiAddress recipient, long amount) implements Call {
         public Faucet {
             Objects.requireNonNull(recipient, "recipient");
