@@ -199,6 +199,42 @@ class DevnetChainTest {
         assertThat(reopened.system().balance(USER.suiAddress())).isEqualTo(ledger.system().balance(USER.suiAddress()));
     }
 
+    /**
+     * Everything the contract emits and stores must read back through chain-client exactly as a
+     * client of a real full node reads it: every event decodes (BCS) and matches its parsedJson, and
+     * the System/Staking inner states give the committee and epoch the contract holds.
+     */
+    @Test
+    void chainClientReadsTheDevnetLikeAFullNode() throws Exception {
+        JsonNode info = result("devnet_getChainInfo", "[]");
+        io.walrusj.chain.WalrusNetwork network = io.walrusj.chain.WalrusNetwork.custom("devnet",
+                SuiAddress.parse(info.get("packageId").asString()), SuiAddress.parse(info.get("systemObjectId").asString()),
+                SuiAddress.parse(info.get("stakingObjectId").asString()));
+        execute(new Call.ReserveSpace(1 << 20, 1)); // make sure there is at least one user event besides genesis
+        io.walrusj.chain.rpc.SuiRpcClient rpc = io.walrusj.chain.rpc.SuiRpcClient.builder(
+                URI.create("http://127.0.0.1:" + port + "/")).build();
+        List<io.walrusj.chain.follow.WalrusEventEnvelope> seen = new java.util.ArrayList<>();
+        io.walrusj.chain.follow.InMemoryCursorStore cursors = new io.walrusj.chain.follow.InMemoryCursorStore();
+        io.walrusj.chain.follow.EventFollower follower = io.walrusj.chain.follow.EventFollower.builder(rpc, network, cursors,
+                (events, cursor) -> {
+                    seen.addAll(events);
+                    cursors.save(cursor);
+                }).pageSize(7).build();
+        while (follower.pollOnce().hasNextPage()) {
+            // page through everything
+        }
+        assertThat(seen).isNotEmpty();
+        assertThat(seen).noneMatch(e -> e.event() instanceof io.walrusj.chain.model.WalrusEvent.UnknownEvent);
+        assertThat(seen).anyMatch(e -> e.event() instanceof io.walrusj.chain.model.WalrusEvent.EpochChangeDone);
+
+        io.walrusj.chain.WalrusChainReader reader = new io.walrusj.chain.WalrusChainReader(rpc, network);
+        assertThat(reader.currentEpoch()).isEqualTo(ledger.system().currentEpoch());
+        io.walrusj.chain.model.BlsCommittee committee = reader.systemState().committee();
+        assertThat(committee.nShards()).isEqualTo(10);
+        assertThat(committee.members()).hasSize(NODE_KEYS.size());
+        assertThat(reader.stakingState().committee()).isNotNull();
+    }
+
     private Certificate certificate(byte[] message, List<CommitteeMember> members, int signers) {
         Map<Integer, BlsSignature> signatures = new HashMap<>();
         for (CommitteeMember member : members.subList(0, signers)) {
