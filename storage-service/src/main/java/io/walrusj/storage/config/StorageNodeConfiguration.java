@@ -1,0 +1,50 @@
+package io.walrusj.storage.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.core.crypto.BlsKeyPair;
+import io.walrusj.storage.identity.ProtocolKeyStore;
+import io.walrusj.storage.store.RocksSliverStore;
+import io.walrusj.storage.store.SliverStore;
+import io.walrusj.storage.store.StoreMetrics;
+import io.walrusj.storage.sync.ChainSync;
+import io.walrusj.storage.sync.NodeState;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the store, the protocol key, the chain client and the follower. */
+@Configuration(proxyBeanMethods = false)
+public class StorageNodeConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageNodeConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    SliverStore sliverStore(StorageProperties props, MeterRegistry registry) {
+        return new RocksSliverStore(props.dataDir().resolve("db"), new StoreMetrics(registry));
+    }
+
+    @Bean
+    BlsKeyPair protocolKey(StorageProperties props) {
+        BlsKeyPair key = ProtocolKeyStore.loadOrCreate(props.dataDir(), props.blsKeyFile());
+        LOG.info("protocol public key {}", key.publicKey().toBase64());
+        return key;
+    }
+
+    @Bean(destroyMethod = "close")
+    SuiRpcClient suiRpcClient(StorageProperties props) {
+        return SuiRpcClient.builder(props.rpcUrl()).connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Bean
+    NodeState nodeState(StorageProperties props) {
+        return new NodeState(props.nShards());
+    }
+
+    @Bean
+    ChainSync chainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state) {
+        return new ChainSync(props, rpc, store, state);
+    }
+}

@@ -1,0 +1,48 @@
+package io.walrusj.storage.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of one storage node ({@code storage.*}, or the matching environment variables such as
+ * {@code STORAGE_DATA_DIR}).
+ *
+ * @param dataDir where RocksDB and the generated protocol key live
+ * @param rpcUrl the Sui JSON-RPC endpoint (the walrusj devnet or a Sui full node)
+ * @param packageId the Walrus package (original id); with the two object ids below. When any of
+ *     the three is missing they are discovered with the devnet's {@code devnet_getChainInfo}
+ * @param systemObjectId the shared {@code System} object
+ * @param stakingObjectId the shared {@code Staking} object
+ * @param nodeId this node's staking-pool id on chain ({@code 0x} + 64 hex); without it the node owns no shards
+ * @param nShards fallback number of shards used until the chain has been read
+ * @param blsKeyFile a mounted protocol key (base64 of the 32-byte secret); when absent a key is
+ *     generated on first start in {@code dataDir/protocol.key}
+ * @param followChain whether to follow chain events (tests may switch it off)
+ * @param pollInterval how often the event follower polls when it is caught up
+ * @param maxBodyBytes body limit of the routes other than PUT sliver (axum's default 2 MiB)
+ */
+@ConfigurationProperties("storage")
+public record StorageProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("http://127.0.0.1:9000") URI rpcUrl,
+        String packageId,
+        String systemObjectId,
+        String stakingObjectId,
+        String nodeId,
+        Integer nShards,
+        Path blsKeyFile,
+        @DefaultValue("true") boolean followChain,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("2097152") int maxBodyBytes) {
+
+    public boolean hasNetworkIds() {
+        return notBlank(packageId) && notBlank(systemObjectId) && notBlank(stakingObjectId);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

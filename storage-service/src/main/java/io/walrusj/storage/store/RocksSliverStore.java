@@ -1,0 +1,200 @@
+package io.walrusj.storage.store;
+
+import io.walrusj.chain.rpc.EventId;
+import io.walrusj.core.metadata.BlobId;
+import io.walrusj.core.metadata.BlobMetadata;
+import io.walrusj.core.sliver.SliverData;
+import io.walrusj.core.sliver.SliverType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * {@link SliverStore} on RocksDB, one column family per kind of record:
+ *
+ * <ul>
+ *   <li>{@code metadata}: blob id (32) -> BCS {@code BlobMetadata}</li>
+ *   <li>{@code primary_slivers}, {@code secondary_slivers}: blob id (32) + pair index (u16 big
+ *       endian, so a blob's slivers are contiguous and in pair order) -> BCS {@code SliverData}</li>
+ *   <li>{@code blob_info}: blob id (32) -> {@link BlobInfo} BCS</li>
+ *   <li>{@code node_state}: {@code "event_cursor"} -> {@code <txDigest>:<eventSeq>}</li>
+ * </ul>
+ *
+ * Every write uses {@code WriteOptions.setSync(true)} (fsync of the WAL before returning).
+ */
+public final class RocksSliverStore implements SliverStore {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private static final byte[] CURSOR_KEY = "event_cursor".getBytes(StandardCharsets.UTF_8);
+    private static final List<String> FAMILIES = List.of("metadata", "primary_slivers", "secondary_slivers",
+            "blob_info", "node_state");
+
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions cfOptions;
+    private final WriteOptions syncWrite;
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final ColumnFamilyHandle metadata;
+    private final ColumnFamilyHandle primary;
+    private final ColumnFamilyHandle secondary;
+    private final ColumnFamilyHandle blobInfo;
+    private final ColumnFamilyHandle nodeState;
+    private final StoreMetrics metrics;
+
+    public RocksSliverStore(Path directory, StoreMetrics metrics) {
+        this.metrics = metrics;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + directory, e);
+        }
+        dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        cfOptions = new ColumnFamilyOptions();
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+        for (String f : FAMILIES) {
+            descriptors.add(new ColumnFamilyDescriptor(f.getBytes(StandardCharsets.UTF_8), cfOptions));
+        }
+        try {
+            db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            dbOptions.close();
+            cfOptions.close();
+            throw new StoreException("cannot open RocksDB at " + directory + ": " + e.getMessage(), e);
+        }
+        metadata = handles.get(1);
+        primary = handles.get(2);
+        secondary = handles.get(3);
+        blobInfo = handles.get(4);
+        nodeState = handles.get(5);
+        syncWrite = new WriteOptions().setSync(true);
+    }
+
+    @Override
+    public void putMetadata(BlobId blobId, BlobMetadata value) {
+        put("metadata", metadata, blobId.bytes(), value.toBcs());
+    }
+
+    @Override
+    public Optional<BlobMetadata> getMetadata(BlobId blobId) {
+        return get("metadata", metadata, blobId.bytes()).map(BlobMetadata::fromBcs);
+    }
+
+    @Override
+    public boolean hasMetadata(BlobId blobId) {
+        return exists(metadata, blobId.bytes());
+    }
+
+    @Override
+    public void putSliver(BlobId blobId, int pairIndex, SliverData sliver) {
+        put(sliver.type().text(), family(sliver.type()), sliverKey(blobId, pairIndex), sliver.toBcs());
+    }
+
+    @Override
+    public Optional<SliverData> getSliver(BlobId blobId, int pairIndex, SliverType type) {
+        return get(type.text(), family(type), sliverKey(blobId, pairIndex)).map(b -> SliverData.fromBcs(b, type));
+    }
+
+    @Override
+    public boolean hasSliver(BlobId blobId, int pairIndex, SliverType type) {
+        return exists(family(type), sliverKey(blobId, pairIndex));
+    }
+
+    @Override
+    public Optional<BlobInfo> getBlobInfo(BlobId blobId) {
+        return get("blob_info", blobInfo, blobId.bytes()).map(BlobInfo::fromBcs);
+    }
+
+    @Override
+    public Optional<EventId> loadCursor() {
+        return get("cursor", nodeState, CURSOR_KEY).map(b -> EventId.parse(new String(b, StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void commitEvents(Map<BlobId, BlobInfo> changed, EventId cursor) {
+        long start = System.nanoTime();
+        long bytes = 0;
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Map.Entry<BlobId, BlobInfo> e : changed.entrySet()) {
+                byte[] v = e.getValue().toBcs();
+                bytes += v.length;
+                batch.put(blobInfo, e.getKey().bytes(), v);
+            }
+            batch.put(nodeState, CURSOR_KEY, cursor.toString().getBytes(StandardCharsets.UTF_8));
+            db.write(syncWrite, batch);
+        } catch (RocksDBException e) {
+            throw new StoreException("event batch write failed: " + e.getMessage(), e);
+        }
+        metrics.write("events", bytes, System.nanoTime() - start);
+    }
+
+    private ColumnFamilyHandle family(SliverType type) {
+        return type == SliverType.PRIMARY ? primary : secondary;
+    }
+
+    static byte[] sliverKey(BlobId blobId, int pairIndex) {
+        byte[] key = new byte[BlobId.LENGTH + 2];
+        System.arraycopy(blobId.bytes(), 0, key, 0, BlobId.LENGTH);
+        key[BlobId.LENGTH] = (byte) (pairIndex >>> 8);
+        key[BlobId.LENGTH + 1] = (byte) pairIndex;
+        return key;
+    }
+
+    private void put(String kind, ColumnFamilyHandle cf, byte[] key, byte[] value) {
+        long start = System.nanoTime();
+        try {
+            db.put(cf, syncWrite, key, value);
+        } catch (RocksDBException e) {
+            throw new StoreException(kind + " write failed: " + e.getMessage(), e);
+        }
+        metrics.write(kind, value.length, System.nanoTime() - start);
+    }
+
+    private Optional<byte[]> get(String kind, ColumnFamilyHandle cf, byte[] key) {
+        try {
+            byte[] v = db.get(cf, key);
+            metrics.read(kind, v != null);
+            return Optional.ofNullable(v);
+        } catch (RocksDBException e) {
+            throw new StoreException(kind + " read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(ColumnFamilyHandle cf, byte[] key) {
+        if (!db.keyMayExist(cf, key, null)) {
+            return false;
+        }
+        try {
+            return db.get(cf, key) != null;
+        } catch (RocksDBException e) {
+            throw new StoreException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (ColumnFamilyHandle h : handles) {
+            h.close();
+        }
+        handles.clear();
+        db.close();
+        syncWrite.close();
+        dbOptions.close();
+        cfOptions.close();
+    }
+}

@@ -1,0 +1,191 @@
+package io.walrusj.storage.sync;
+
+import io.walrusj.chain.WalrusChainReader;
+import io.walrusj.chain.WalrusNetwork;
+import io.walrusj.chain.devnet.ChainInfo;
+import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.chain.follow.EventFollower;
+import io.walrusj.chain.follow.WalrusEventEnvelope;
+import io.walrusj.chain.model.StakingInnerV1;
+import io.walrusj.chain.model.WalrusEvent;
+import io.walrusj.chain.rpc.EventId;
+import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.core.metadata.BlobId;
+import io.walrusj.storage.config.StorageProperties;
+import io.walrusj.storage.store.BlobInfo;
+import io.walrusj.storage.store.BlobInfo.BlobObject;
+import io.walrusj.storage.store.SliverStore;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Follows the Walrus events into the store (blob info and cursor in one synced RocksDB batch) and
+ * keeps {@link NodeState} (epoch, n, owned shards) current: read from the chain on start and after
+ * every {@code EpochChangeStart}/{@code EpochChangeDone}.
+ */
+public final class ChainSync implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainSync.class);
+
+    private final StorageProperties props;
+    private final SuiRpcClient rpc;
+    private final SliverStore store;
+    private final NodeState state;
+    private final Optional<SuiAddress> nodeId;
+    private final AtomicLong eventsApplied = new AtomicLong();
+    private volatile WalrusChainReader reader;
+    private volatile EventFollower follower;
+    private volatile Thread starter;
+    private volatile boolean running;
+
+    public ChainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state) {
+        this.props = props;
+        this.rpc = rpc;
+        this.store = store;
+        this.state = state;
+        this.nodeId = props.nodeId() == null || props.nodeId().isBlank() ? Optional.empty()
+                : Optional.of(SuiAddress.parseLenient(props.nodeId()));
+    }
+
+    /** Events applied since start. */
+    public long eventsApplied() {
+        return eventsApplied.get();
+    }
+
+    public Optional<EventId> cursor() {
+        return store.loadCursor();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!props.followChain()) {
+            return;
+        }
+        starter = Thread.ofVirtual().name("chain-sync-start").start(this::connect);
+    }
+
+    private void connect() {
+        Duration delay = Duration.ofMillis(200);
+        while (running) {
+            try {
+                WalrusNetwork network = resolveNetwork();
+                reader = new WalrusChainReader(rpc, network);
+                refreshCommittee();
+                EventFollower f = EventFollower.builder(rpc, network, store::loadCursor, this::handle)
+                        .pollInterval(props.pollInterval()).maxConsecutiveErrors(0).build();
+                synchronized (this) {
+                    if (!running) {
+                        return;
+                    }
+                    follower = f;
+                    f.start();
+                }
+                LOG.info("following Walrus events of {} from cursor {}", network.name(), store.loadCursor().orElse(null));
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the chain at {} yet, retrying in {}: {}", props.rpcUrl(), delay, e.toString());
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    private WalrusNetwork resolveNetwork() {
+        if (props.hasNetworkIds()) {
+            return WalrusNetwork.custom("configured", SuiAddress.parseLenient(props.packageId()),
+                    SuiAddress.parseLenient(props.systemObjectId()), SuiAddress.parseLenient(props.stakingObjectId()));
+        }
+        ChainInfo info = new DevnetClient(rpc).chainInfo();
+        return WalrusNetwork.custom("devnet", info.packageId(), info.systemObjectId(), info.stakingObjectId());
+    }
+
+    /** Reads epoch, n and this node's shards from the chain. */
+    public void refreshCommittee() {
+        WalrusChainReader r = reader;
+        if (r == null) {
+            throw new IllegalStateException("chain not connected");
+        }
+        StakingInnerV1 staking = r.stakingState();
+        long epoch = r.currentEpoch();
+        List<Integer> owned = nodeId.map(id -> staking.committee().shardsOf(id)).orElse(List.of());
+        state.set(new NodeState.Snapshot(epoch, staking.nShards(), Set.copyOf(owned), true));
+        LOG.info("epoch {}: n = {}, this node owns {} shards", epoch, staking.nShards(), owned.size());
+    }
+
+    /** The follower's batch handler: blob infos and cursor in one atomic batch. */
+    void handle(List<WalrusEventEnvelope> events, EventId newCursor) {
+        Map<BlobId, BlobInfo> changed = new LinkedHashMap<>();
+        long epochSeen = -1;
+        for (WalrusEventEnvelope env : events) {
+            switch (env.event()) {
+                case WalrusEvent.BlobRegistered e -> update(changed, e.blobId(), info -> info.withObject(e.objectId(),
+                        new BlobObject(e.deletable(), e.endEpoch(), OptionalLong.empty(), env.id())));
+                case WalrusEvent.BlobCertified e -> update(changed, e.blobId(), info -> {
+                    BlobObject old = info.objects().get(e.objectId());
+                    OptionalLong certified = old != null && old.certified() ? old.certifiedEpoch() : OptionalLong.of(e.epoch());
+                    return info.withObject(e.objectId(), new BlobObject(e.deletable(), e.endEpoch(), certified, env.id()));
+                });
+                case WalrusEvent.BlobDeleted e -> update(changed, e.blobId(), info -> info.withoutObject(e.objectId()));
+                case WalrusEvent.InvalidBlobId e -> update(changed, e.blobId(), info -> info.withInvalid(env.id()));
+                case WalrusEvent.EpochChangeStart e -> epochSeen = Math.max(epochSeen, e.epoch());
+                case WalrusEvent.EpochChangeDone e -> epochSeen = Math.max(epochSeen, e.epoch());
+                default -> {
+                    // other events (prices, deny lists, pools, upgrades) do not change blob state here
+                }
+            }
+        }
+        store.commitEvents(changed, newCursor);
+        eventsApplied.addAndGet(events.size());
+        if (epochSeen >= 0) {
+            try {
+                refreshCommittee();
+            } catch (RuntimeException e) {
+                LOG.warn("epoch change to {} seen but the committee could not be read: {}", epochSeen, e.toString());
+            }
+            state.advanceEpoch(epochSeen);
+        }
+    }
+
+    private void update(Map<BlobId, BlobInfo> changed, BlobId id, java.util.function.UnaryOperator<BlobInfo> f) {
+        BlobInfo current = changed.computeIfAbsent(id, k -> store.getBlobInfo(k).orElse(BlobInfo.EMPTY));
+        changed.put(id, f.apply(current));
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread t = starter;
+        if (t != null) {
+            t.interrupt();
+        }
+        EventFollower f = follower;
+        if (f != null) {
+            f.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before the web server's graceful shutdown finishes and before the store closes
+        return Integer.MAX_VALUE - 2048;
+    }
+}

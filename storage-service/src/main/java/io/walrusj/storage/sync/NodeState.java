@@ -1,0 +1,62 @@
+package io.walrusj.storage.sync;
+
+import io.walrusj.core.encoding.EncodingConfig;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What the node currently believes about the chain: epoch, shard count and its own shards. */
+public final class NodeState {
+
+    /**
+     * One consistent view.
+     *
+     * @param epoch the current committee epoch (signed into confirmations)
+     * @param nShards n, or 0 if unknown yet
+     * @param ownedShards the shards this node holds in {@code epoch}
+     * @param fromChain whether the values were read from the chain (false: configured fallback)
+     */
+    public record Snapshot(long epoch, int nShards, Set<Integer> ownedShards, boolean fromChain) {
+        public Snapshot {
+            ownedShards = Set.copyOf(ownedShards);
+        }
+
+        public boolean knowsShardCount() {
+            return nShards >= 4;
+        }
+
+        public EncodingConfig config() {
+            if (!knowsShardCount()) {
+                throw new IllegalStateException("the number of shards is not known yet (chain not read, storage.n-shards unset)");
+            }
+            return new EncodingConfig(nShards);
+        }
+
+        public boolean owns(int shard) {
+            return ownedShards.contains(shard);
+        }
+    }
+
+    private final AtomicReference<Snapshot> current;
+    private final long startedNanos = System.nanoTime();
+
+    public NodeState(Integer fallbackShards) {
+        current = new AtomicReference<>(new Snapshot(0, fallbackShards == null ? 0 : fallbackShards, Set.of(), false));
+    }
+
+    public Snapshot get() {
+        return current.get();
+    }
+
+    public void set(Snapshot snapshot) {
+        current.set(snapshot);
+    }
+
+    /** Moves to {@code epoch} without knowing the new committee (when the chain cannot be read). */
+    public void advanceEpoch(long epoch) {
+        current.updateAndGet(s -> epoch > s.epoch() ? new Snapshot(epoch, s.nShards(), s.ownedShards(), s.fromChain()) : s);
+    }
+
+    public long uptimeNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+}
