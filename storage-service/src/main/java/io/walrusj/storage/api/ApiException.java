@@ -116,4 +116,34 @@ public final class ApiException extends RuntimeException {
     static ApiException notReady(String detail) {
         return new ApiException(Status.UNAVAILABLE, "UNAVAILABLE", GLOBAL, "the service is currently unavailable: " + detail, Map.of());
     }
+
+    static ApiException noSymbolsSpecified() {
+        return new ApiException(Status.FAILED_PRECONDITION, "NO_SYMBOLS_SPECIFIED", "no symbol IDs were specified");
+    }
+
+    static ApiException noTargetSliversSpecified() {
+        return new ApiException(Status.FAILED_PRECONDITION, "NO_TARGET_SLIVERS_SPECIFIED", "no target slivers were specified");
+    }
+
+    static ApiException invalidFilter(String detail) {
+        return new ApiException(Status.INVALID_ARGUMENT, "INVALID_FILTER", "the symbol filter is invalid: " + detail);
+    }
+
+    static ApiException recoverySymbolOutOfRange(String detail) {
+        return new ApiException(Status.INVALID_ARGUMENT, "RECOVERY_SYMBOL_OUT_OF_RANGE", detail);
+    }
+
+    static ApiException symbolNotPresentAtShards() {
+        return new ApiException(Status.FAILED_PRECONDITION, "SYMBOL_NOT_PRESENT_AT_SHARDS",
+                "the requested symbol is not stored at any of this node's shards");
+    }
+
+    static ApiException invalidProof(String detail) {
+        return new ApiException(Status.INVALID_ARGUMENT, "INVALID_PROOF", "the inconsistency proof is invalid: " + detail);
+    }
+
+    static ApiException limiterExhausted() {
+        return new ApiException(Status.UNAVAILABLE, "UNAVAILABLE", GLOBAL,
+                "the service is currently unavailable: too many concurrent recovery-symbol requests", Map.of());
+    }
 }

@@ -14,6 +14,7 @@ import io.walrusj.core.metadata.BlobMetadata;
 import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.config.StorageProperties;
+import io.walrusj.storage.heal.BlobSyncer;
 import io.walrusj.storage.store.BlobInfo;
 import io.walrusj.storage.store.BlobInfo.BlobObject;
 import io.walrusj.storage.store.SliverStore;
@@ -54,9 +55,11 @@ public class StorageNodeController {
     private final BlsKeyPair key;
     private final StorageProperties props;
     private final ChainSync sync;
+    private final BlobSyncer syncer;
 
     public StorageNodeController(SliverStore store, NodeState state, BlsKeyPair key, StorageProperties props,
-            ChainSync sync) {
+            ChainSync sync, BlobSyncer syncer) {
+        this.syncer = syncer;
         this.store = store;
         this.state = state;
         this.key = key;
@@ -303,6 +306,15 @@ public class StorageNodeController {
             List<Map<String, Object>> owned = new ArrayList<>();
             s.ownedShards().stream().sorted().forEach(shard -> owned.add(Map.of("shard", shard, "status", "ready")));
             data.put("shardDetail", Map.of("owned", owned, "other", List.of()));
+            // walrusj extension (not in ServiceHealthInfo): blob-sync progress
+            BlobSyncer.Progress p = syncer.progress();
+            Map<String, Object> blobSync = new LinkedHashMap<>();
+            blobSync.put("inProgress", p.inProgress());
+            blobSync.put("healedBlobs", p.healedBlobs());
+            blobSync.put("recoveredSlivers", p.recoveredSlivers());
+            blobSync.put("failedBlobs", p.failedBlobs());
+            blobSync.put("inconsistentBlobs", p.inconsistentBlobs());
+            data.put("blobSync", blobSync);
         }
         return success(HttpStatus.OK, data);
     }

@@ -3,13 +3,20 @@ package io.walrusj.storage.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.BlsKeyPair;
+import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.storage.gc.GarbageCollector;
+import io.walrusj.storage.heal.BlobSyncer;
+import io.walrusj.storage.heal.NodeClient;
+import io.walrusj.storage.heal.PeerResolver;
 import io.walrusj.storage.identity.ProtocolKeyStore;
 import io.walrusj.storage.store.RocksSliverStore;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.store.StoreMetrics;
+import io.walrusj.storage.symbols.SymbolSourceCache;
 import io.walrusj.storage.sync.ChainSync;
 import io.walrusj.storage.sync.NodeState;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +46,11 @@ public class StorageNodeConfiguration {
     }
 
     @Bean
+    SymbolSourceCache symbolSourceCache(StorageProperties props) {
+        return new SymbolSourceCache(props.symbolCacheSize());
+    }
+
+    @Bean
     NodeState nodeState(StorageProperties props) {
         return new NodeState(props.nShards());
     }
@@ -46,5 +58,29 @@ public class StorageNodeConfiguration {
     @Bean
     ChainSync chainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state) {
         return new ChainSync(props, rpc, store, state);
+    }
+
+    @Bean
+    GarbageCollector garbageCollector(SliverStore store, NodeState state, SymbolSourceCache cache, ChainSync sync,
+            MeterRegistry registry) {
+        GarbageCollector gc = new GarbageCollector(store, state, cache, registry);
+        sync.addListener(gc);
+        return gc;
+    }
+
+    @Bean
+    PeerResolver peerResolver(StorageProperties props) {
+        return new PeerResolver(props.peers());
+    }
+
+    @Bean(destroyMethod = "close")
+    BlobSyncer blobSyncer(StorageProperties props, SliverStore store, NodeState state, PeerResolver peers,
+            SymbolSourceCache cache, ChainSync sync, MeterRegistry registry) {
+        Optional<SuiAddress> self = props.nodeId() == null || props.nodeId().isBlank() ? Optional.empty()
+                : Optional.of(SuiAddress.parseLenient(props.nodeId()));
+        BlobSyncer syncer = new BlobSyncer(store, state, peers, new NodeClient(props.healRequestTimeout()), cache, self,
+                props.healConcurrency(), props.healMaxAttempts(), props.healBackoff(), registry);
+        sync.addListener(syncer);
+        return syncer;
     }
 }

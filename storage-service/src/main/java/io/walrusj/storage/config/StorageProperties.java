@@ -3,6 +3,7 @@ package io.walrusj.storage.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,6 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param followChain whether to follow chain events (tests may switch it off)
  * @param pollInterval how often the event follower polls when it is caught up
  * @param maxBodyBytes body limit of the routes other than PUT sliver (axum's default 2 MiB)
+ * @param recoverySymbolConcurrency concurrent recovery-symbol requests before 503 UNAVAILABLE
+ * @param symbolCacheSize expanded slivers kept for serving recovery symbols
+ * @param peers other nodes' base URLs by node id ({@code storage.peers.0x...=http://host:port}),
+ *     used by blob sync until network addresses are read from the chain
+ * @param healConcurrency blobs synced concurrently
+ * @param healMaxAttempts attempts per blob before blob sync gives up (until the next trigger)
+ * @param healBackoff first retry delay of blob sync, doubled per attempt (capped at 30 s)
+ * @param healRequestTimeout timeout of one node-to-node request during blob sync
  */
 @ConfigurationProperties("storage")
 public record StorageProperties(
@@ -36,7 +45,18 @@ public record StorageProperties(
         Path blsKeyFile,
         @DefaultValue("true") boolean followChain,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2097152") int maxBodyBytes) {
+        @DefaultValue("2097152") int maxBodyBytes,
+        @DefaultValue("64") int recoverySymbolConcurrency,
+        @DefaultValue("64") int symbolCacheSize,
+        Map<String, URI> peers,
+        @DefaultValue("4") int healConcurrency,
+        @DefaultValue("6") int healMaxAttempts,
+        @DefaultValue("200ms") Duration healBackoff,
+        @DefaultValue("10s") Duration healRequestTimeout) {
+
+    public StorageProperties {
+        peers = peers == null ? Map.of() : Map.copyOf(peers);
+    }
 
     public boolean hasNetworkIds() {
         return notBlank(packageId) && notBlank(systemObjectId) && notBlank(stakingObjectId);

@@ -3,6 +3,7 @@ package io.walrusj.storage.store;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadata;
+import io.walrusj.core.recovery.InconsistencyProof;
 import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
 import java.io.IOException;
@@ -13,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -31,6 +34,7 @@ import org.rocksdb.WriteOptions;
  *       endian, so a blob's slivers are contiguous and in pair order) -> BCS {@code SliverData}</li>
  *   <li>{@code blob_info}: blob id (32) -> {@link BlobInfo} BCS</li>
  *   <li>{@code node_state}: {@code "event_cursor"} -> {@code <txDigest>:<eventSeq>}</li>
+ *   <li>{@code inconsistency_proofs}: blob id (32) -> BCS {@code InconsistencyProof} (enum form)</li>
  * </ul>
  *
  * Every write uses {@code WriteOptions.setSync(true)} (fsync of the WAL before returning).
@@ -42,7 +46,7 @@ public final class RocksSliverStore implements SliverStore {
 
     private static final byte[] CURSOR_KEY = "event_cursor".getBytes(StandardCharsets.UTF_8);
     private static final List<String> FAMILIES = List.of("metadata", "primary_slivers", "secondary_slivers",
-            "blob_info", "node_state");
+            "blob_info", "node_state", "inconsistency_proofs");
 
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
@@ -54,6 +58,7 @@ public final class RocksSliverStore implements SliverStore {
     private final ColumnFamilyHandle secondary;
     private final ColumnFamilyHandle blobInfo;
     private final ColumnFamilyHandle nodeState;
+    private final ColumnFamilyHandle proofs;
     private final StoreMetrics metrics;
 
     public RocksSliverStore(Path directory, StoreMetrics metrics) {
@@ -82,6 +87,7 @@ public final class RocksSliverStore implements SliverStore {
         secondary = handles.get(3);
         blobInfo = handles.get(4);
         nodeState = handles.get(5);
+        proofs = handles.get(6);
         syncWrite = new WriteOptions().setSync(true);
     }
 
@@ -141,6 +147,45 @@ public final class RocksSliverStore implements SliverStore {
             throw new StoreException("event batch write failed: " + e.getMessage(), e);
         }
         metrics.write("events", bytes, System.nanoTime() - start);
+    }
+
+    @Override
+    public void putInconsistencyProof(BlobId blobId, InconsistencyProof proof) {
+        put("inconsistency_proof", proofs, blobId.bytes(), proof.toBcs());
+    }
+
+    @Override
+    public Optional<InconsistencyProof> getInconsistencyProof(BlobId blobId) {
+        return get("inconsistency_proof", proofs, blobId.bytes()).map(InconsistencyProof::fromBcs);
+    }
+
+    @Override
+    public void deleteBlobData(BlobId blobId) {
+        long start = System.nanoTime();
+        byte[] from = sliverKey(blobId, 0);
+        byte[] to = new byte[BlobId.LENGTH + 3]; // blob id + 0xFFFF + 0x00: after every pair of this blob
+        System.arraycopy(blobId.bytes(), 0, to, 0, BlobId.LENGTH);
+        to[BlobId.LENGTH] = (byte) 0xFF;
+        to[BlobId.LENGTH + 1] = (byte) 0xFF;
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.delete(metadata, blobId.bytes());
+            batch.deleteRange(primary, from, to);
+            batch.deleteRange(secondary, from, to);
+            batch.delete(proofs, blobId.bytes());
+            db.write(syncWrite, batch);
+        } catch (RocksDBException e) {
+            throw new StoreException("blob data deletion failed: " + e.getMessage(), e);
+        }
+        metrics.write("delete", 0, System.nanoTime() - start);
+    }
+
+    @Override
+    public void forEachBlobInfo(BiConsumer<BlobId, BlobInfo> consumer) {
+        try (RocksIterator it = db.newIterator(blobInfo)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                consumer.accept(BlobId.of(it.key()), BlobInfo.fromBcs(it.value()));
+            }
+        }
     }
 
     private ColumnFamilyHandle family(SliverType type) {

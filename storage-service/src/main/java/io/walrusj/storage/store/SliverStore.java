@@ -5,7 +5,9 @@ import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadata;
 import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
+import io.walrusj.core.recovery.InconsistencyProof;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,20 @@ public interface SliverStore extends AutoCloseable {
 
     /** Writes the changed blob infos and the new cursor in one atomic, synced batch. */
     void commitEvents(Map<BlobId, BlobInfo> changed, EventId cursor);
+
+    /** Stores the proof that {@code blobId} is inconsistently encoded (found while recovering a sliver). */
+    void putInconsistencyProof(BlobId blobId, InconsistencyProof proof);
+
+    Optional<InconsistencyProof> getInconsistencyProof(BlobId blobId);
+
+    /**
+     * Deletes the blob's metadata, every sliver of both axes and a stored inconsistency proof, in one
+     * synced batch (garbage collection). The blob info stays.
+     */
+    void deleteBlobData(BlobId blobId);
+
+    /** Calls {@code consumer} for every stored blob info, in blob-id byte order. */
+    void forEachBlobInfo(BiConsumer<BlobId, BlobInfo> consumer);
 
     @Override
     void close();

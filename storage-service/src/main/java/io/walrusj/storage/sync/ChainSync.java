@@ -17,12 +17,14 @@ import io.walrusj.storage.store.BlobInfo;
 import io.walrusj.storage.store.BlobInfo.BlobObject;
 import io.walrusj.storage.store.SliverStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public final class ChainSync implements SmartLifecycle {
     private final NodeState state;
     private final Optional<SuiAddress> nodeId;
     private final AtomicLong eventsApplied = new AtomicLong();
+    private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
     private volatile WalrusChainReader reader;
     private volatile EventFollower follower;
     private volatile Thread starter;
@@ -54,6 +57,11 @@ public final class ChainSync implements SmartLifecycle {
         this.state = state;
         this.nodeId = props.nodeId() == null || props.nodeId().isBlank() ? Optional.empty()
                 : Optional.of(SuiAddress.parseLenient(props.nodeId()));
+    }
+
+    /** Registers a listener called after each committed event batch. */
+    public void addListener(ChainListener listener) {
+        listeners.add(listener);
     }
 
     /** Events applied since start. */
@@ -122,25 +130,36 @@ public final class ChainSync implements SmartLifecycle {
         StakingInnerV1 staking = r.stakingState();
         long epoch = r.currentEpoch();
         List<Integer> owned = nodeId.map(id -> staking.committee().shardsOf(id)).orElse(List.of());
-        state.set(new NodeState.Snapshot(epoch, staking.nShards(), Set.copyOf(owned), true));
+        state.set(new NodeState.Snapshot(epoch, staking.nShards(), Set.copyOf(owned), true,
+                staking.committee().shardsByNode()));
         LOG.info("epoch {}: n = {}, this node owns {} shards", epoch, staking.nShards(), owned.size());
     }
 
     /** The follower's batch handler: blob infos and cursor in one atomic batch. */
     void handle(List<WalrusEventEnvelope> events, EventId newCursor) {
         Map<BlobId, BlobInfo> changed = new LinkedHashMap<>();
+        List<Runnable> notifications = new ArrayList<>();
         long epochSeen = -1;
         for (WalrusEventEnvelope env : events) {
             switch (env.event()) {
                 case WalrusEvent.BlobRegistered e -> update(changed, e.blobId(), info -> info.withObject(e.objectId(),
                         new BlobObject(e.deletable(), e.endEpoch(), OptionalLong.empty(), env.id())));
-                case WalrusEvent.BlobCertified e -> update(changed, e.blobId(), info -> {
-                    BlobObject old = info.objects().get(e.objectId());
-                    OptionalLong certified = old != null && old.certified() ? old.certifiedEpoch() : OptionalLong.of(e.epoch());
-                    return info.withObject(e.objectId(), new BlobObject(e.deletable(), e.endEpoch(), certified, env.id()));
-                });
-                case WalrusEvent.BlobDeleted e -> update(changed, e.blobId(), info -> info.withoutObject(e.objectId()));
-                case WalrusEvent.InvalidBlobId e -> update(changed, e.blobId(), info -> info.withInvalid(env.id()));
+                case WalrusEvent.BlobCertified e -> {
+                    update(changed, e.blobId(), info -> {
+                        BlobObject old = info.objects().get(e.objectId());
+                        OptionalLong certified = old != null && old.certified() ? old.certifiedEpoch() : OptionalLong.of(e.epoch());
+                        return info.withObject(e.objectId(), new BlobObject(e.deletable(), e.endEpoch(), certified, env.id()));
+                    });
+                    notifications.add(() -> listeners.forEach(l -> l.blobCertified(e.blobId())));
+                }
+                case WalrusEvent.BlobDeleted e -> {
+                    update(changed, e.blobId(), info -> info.withoutObject(e.objectId()));
+                    notifications.add(() -> listeners.forEach(l -> l.blobDeleted(e.blobId())));
+                }
+                case WalrusEvent.InvalidBlobId e -> {
+                    update(changed, e.blobId(), info -> info.withInvalid(env.id()));
+                    notifications.add(() -> listeners.forEach(l -> l.blobInvalid(e.blobId())));
+                }
                 case WalrusEvent.EpochChangeStart e -> epochSeen = Math.max(epochSeen, e.epoch());
                 case WalrusEvent.EpochChangeDone e -> epochSeen = Math.max(epochSeen, e.epoch());
                 default -> {
@@ -157,6 +176,15 @@ public final class ChainSync implements SmartLifecycle {
                 LOG.warn("epoch change to {} seen but the committee could not be read: {}", epochSeen, e.toString());
             }
             state.advanceEpoch(epochSeen);
+            long epoch = state.get().epoch();
+            notifications.add(() -> listeners.forEach(l -> l.epochChanged(epoch)));
+        }
+        for (Runnable n : notifications) {
+            try {
+                n.run();
+            } catch (RuntimeException e) {
+                LOG.warn("chain listener failed: {}", e.toString(), e);
+            }
         }
     }
 

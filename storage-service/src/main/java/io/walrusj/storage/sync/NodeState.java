@@ -1,6 +1,9 @@
 package io.walrusj.storage.sync;
 
 import io.walrusj.core.encoding.EncodingConfig;
+import io.walrusj.core.crypto.SuiAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,10 +17,17 @@ public final class NodeState {
      * @param nShards n, or 0 if unknown yet
      * @param ownedShards the shards this node holds in {@code epoch}
      * @param fromChain whether the values were read from the chain (false: configured fallback)
+     * @param committee shards of every committee member in {@code epoch} (node id -> shards)
      */
-    public record Snapshot(long epoch, int nShards, Set<Integer> ownedShards, boolean fromChain) {
+    public record Snapshot(long epoch, int nShards, Set<Integer> ownedShards, boolean fromChain,
+            Map<SuiAddress, List<Integer>> committee) {
         public Snapshot {
             ownedShards = Set.copyOf(ownedShards);
+            committee = Map.copyOf(committee);
+        }
+
+        public Snapshot(long epoch, int nShards, Set<Integer> ownedShards, boolean fromChain) {
+            this(epoch, nShards, ownedShards, fromChain, Map.of());
         }
 
         public boolean knowsShardCount() {
@@ -53,7 +63,7 @@ public final class NodeState {
 
     /** Moves to {@code epoch} without knowing the new committee (when the chain cannot be read). */
     public void advanceEpoch(long epoch) {
-        current.updateAndGet(s -> epoch > s.epoch() ? new Snapshot(epoch, s.nShards(), s.ownedShards(), s.fromChain()) : s);
+        current.updateAndGet(s -> epoch > s.epoch() ? new Snapshot(epoch, s.nShards(), s.ownedShards(), s.fromChain(), s.committee()) : s);
     }
 
     public long uptimeNanos() {
