@@ -2,6 +2,7 @@ package io.walrusj.chain;
 
 import io.walrusj.chain.model.Blob;
 import io.walrusj.chain.model.StakingInnerV1;
+import io.walrusj.chain.model.StakingPool;
 import io.walrusj.chain.model.SystemStateInnerV1;
 import io.walrusj.chain.model.WalrusDecodeException;
 import io.walrusj.chain.model.WalrusSharedObject;
@@ -9,6 +10,7 @@ import io.walrusj.chain.rpc.DynamicFieldName;
 import io.walrusj.chain.rpc.ObjectDataOptions;
 import io.walrusj.chain.rpc.SuiObject;
 import io.walrusj.chain.rpc.SuiProtocolException;
+import io.walrusj.chain.rpc.SuiObjectResponse;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.CryptoException;
 import io.walrusj.core.crypto.SuiAddress;
@@ -80,6 +82,42 @@ public final class WalrusChainReader {
         SuiObject o = rpc.getObject(blobObjectId, ObjectDataOptions.bcs()).orElseThrow();
         checkType(o, "::blob::Blob");
         return Blob.fromBcs(o.requireBcsBytes());
+    }
+
+    /**
+     * The {@code StakingPool} of a storage node (its object ID is the node ID), with the node's
+     * {@code StorageNodeInfo} (name, network address, BLS public key).
+     *
+     * <p>The pool is a child of the {@code pools: ObjectTable<ID, StakingPool>} of
+     * {@code StakingInnerV1}. An {@code ObjectTable} entry is a dynamic <em>object</em> field: the
+     * value keeps its own ID, so Sui's {@code sui_getObject(nodeId)} returns the pool directly (the
+     * devnet stores it owned by the table under that ID too). Only if that finds nothing is
+     * {@code suix_getDynamicFieldObject(poolsTable, {"type":"0x2::object::ID","value":nodeId})} tried
+     * (which, for a dynamic object field, answers with the value object itself).
+     *
+     * @throws io.walrusj.chain.rpc.SuiObjectUnavailableException if no pool exists for the node
+     */
+    public StakingPool stakingPool(SuiAddress nodeId) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        SuiObjectResponse direct = rpc.getObject(nodeId, ObjectDataOptions.bcs());
+        SuiObject o;
+        if (direct.data().isPresent()) {
+            o = direct.data().get();
+        } else {
+            StakingInnerV1 staking = stakingState();
+            o = rpc.getDynamicFieldObject(staking.poolsTableId(), DynamicFieldName.id(nodeId)).orElseThrow();
+            if (o.bcsBytes().isEmpty()) {
+                o = rpc.getObject(o.objectId(), ObjectDataOptions.bcs()).orElseThrow();
+            }
+        }
+        checkType(o, "::staking_pool::StakingPool");
+        StakingPool pool = StakingPool.fromBcs(o.requireBcsBytes());
+        if (!pool.id().equals(nodeId) || !pool.nodeInfo().nodeId().equals(nodeId)) {
+            throw new WalrusDecodeException(WalrusDecodeException.Reason.WRONG_OBJECT_TYPE,
+                    "staking pool read for node " + nodeId + " has id " + pool.id() + " / node_id "
+                            + pool.nodeInfo().nodeId());
+        }
+        return pool;
     }
 
     /**

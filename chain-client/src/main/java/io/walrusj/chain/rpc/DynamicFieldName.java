@@ -22,6 +22,11 @@ public record DynamicFieldName(String type, JsonNode value) {
         return new DynamicFieldName("u64", Json.NODES.stringNode(Long.toUnsignedString(value)));
     }
 
+    /** A {@code 0x2::object::ID} key, e.g. a node ID in the staking pools' {@code ObjectTable}. */
+    public static DynamicFieldName id(io.walrusj.core.crypto.SuiAddress id) {
+        return new DynamicFieldName("0x2::object::ID", Json.NODES.stringNode(id.toString()));
+    }
+
     public ObjectNode toJson() {
         ObjectNode n = Json.NODES.objectNode();
         n.put("type", type);

@@ -69,8 +69,10 @@ public class StorageNodeConfiguration {
     }
 
     @Bean
-    PeerResolver peerResolver(StorageProperties props) {
-        return new PeerResolver(props.peers());
+    PeerResolver peerResolver(StorageProperties props, ChainSync sync) {
+        PeerResolver peers = new PeerResolver(props.peers(), props.peerScheme());
+        sync.addNetworkAddressListener(peers::updateFromChain);
+        return peers;
     }
 
     @Bean(destroyMethod = "close")

@@ -27,7 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recoverySymbolConcurrency concurrent recovery-symbol requests before 503 UNAVAILABLE
  * @param symbolCacheSize expanded slivers kept for serving recovery symbols
  * @param peers other nodes' base URLs by node id ({@code storage.peers.0x...=http://host:port}),
- *     used by blob sync until network addresses are read from the chain
+ *     overriding the committee members' on-chain {@code network_address} (tests, proxies)
+ * @param peerScheme scheme put in front of an on-chain {@code host:port} network address
  * @param healConcurrency blobs synced concurrently
  * @param healMaxAttempts attempts per blob before blob sync gives up (until the next trigger)
  * @param healBackoff first retry delay of blob sync, doubled per attempt (capped at 30 s)
@@ -49,6 +50,7 @@ public record StorageProperties(
         @DefaultValue("64") int recoverySymbolConcurrency,
         @DefaultValue("64") int symbolCacheSize,
         Map<String, URI> peers,
+        @DefaultValue("http") String peerScheme,
         @DefaultValue("4") int healConcurrency,
         @DefaultValue("6") int healMaxAttempts,
         @DefaultValue("200ms") Duration healBackoff,

@@ -78,6 +78,7 @@ public final class BlobSyncer implements ChainListener, AutoCloseable {
     private final Counter recoveredCounter;
     private final Counter failedCounter;
     private final Counter inconsistentCounter;
+    private final java.util.concurrent.atomic.AtomicBoolean scanning = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     public BlobSyncer(SliverStore store, NodeState state, PeerResolver peers, NodeClient client, SymbolSourceCache cache,
@@ -105,6 +106,71 @@ public final class BlobSyncer implements ChainListener, AutoCloseable {
     @Override
     public void blobCertified(BlobId blobId) {
         submit(blobId);
+    }
+
+    @Override
+    public void epochChanged(long epoch) {
+        scanAsync("epoch " + epoch);
+    }
+
+    @Override
+    public void chainConnected(long epoch) {
+        scanAsync("start");
+    }
+
+    /** Runs {@link #scan()} on a virtual thread unless a scan is already running. */
+    public void scanAsync(String reason) {
+        if (closed || !scanning.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("blob-sync-scan").start(() -> {
+            try {
+                int n = scan();
+                if (n > 0) {
+                    LOG.info("blob sync scan ({}): {} certified blobs miss slivers of owned shards", reason, n);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("blob sync scan ({}) failed: {}", reason, e.toString(), e);
+            } finally {
+                scanning.set(false);
+            }
+        });
+    }
+
+    /**
+     * Finds blobs that are certified, not expired at the current epoch and not invalid (nor proven
+     * inconsistent here) whose slivers of owned shards are not all stored, and hands them to
+     * {@link #submit}: a node that was down, crashed between an event commit and its notification, or
+     * gave up after {@code healMaxAttempts} catches up. Returns how many blobs were submitted.
+     */
+    public int scan() {
+        NodeState.Snapshot s = state.get();
+        if (!s.knowsShardCount() || s.ownedShards().isEmpty()) {
+            return 0;
+        }
+        EncodingConfig config = s.config();
+        List<BlobId> todo = new ArrayList<>();
+        store.forEachBlobInfo((id, info) -> {
+            if (info.invalid() || info.objects().values().stream().noneMatch(o -> o.certified() && o.liveAt(s.epoch()))) {
+                return;
+            }
+            int offset = id.rotationOffset(config.nShards());
+            for (int shard : s.ownedShards()) {
+                int pair = config.pairForShard(shard, offset);
+                if (!store.hasSliver(id, pair, SliverType.PRIMARY) || !store.hasSliver(id, pair, SliverType.SECONDARY)) {
+                    todo.add(id);
+                    return;
+                }
+            }
+        });
+        int submitted = 0;
+        for (BlobId id : todo) {
+            if (store.getInconsistencyProof(id).isEmpty()) {
+                submit(id);
+                submitted++;
+            }
+        }
+        return submitted;
     }
 
     /** Starts syncing {@code blobId} unless it is already in progress; returns immediately. */

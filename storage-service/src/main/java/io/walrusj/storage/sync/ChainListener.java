@@ -16,4 +16,10 @@ public interface ChainListener {
     default void blobInvalid(BlobId blobId) {}
 
     default void epochChanged(long epoch) {}
+
+    /**
+     * The chain was read for the first time since start (epoch, committee, peers' addresses are
+     * known), just before the event follower starts. Called on the connecting thread.
+     */
+    default void chainConnected(long epoch) {}
 }

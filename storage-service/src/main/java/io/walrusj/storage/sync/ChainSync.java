@@ -7,6 +7,7 @@ import io.walrusj.chain.devnet.DevnetClient;
 import io.walrusj.chain.follow.EventFollower;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.StakingInnerV1;
+import io.walrusj.chain.model.StakingPool;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.chain.rpc.SuiRpcClient;
@@ -26,6 +27,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,6 +47,8 @@ public final class ChainSync implements SmartLifecycle {
     private final Optional<SuiAddress> nodeId;
     private final AtomicLong eventsApplied = new AtomicLong();
     private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Map<SuiAddress, String>>> addressListeners = new CopyOnWriteArrayList<>();
+    private volatile Map<SuiAddress, String> networkAddresses = Map.of();
     private volatile WalrusChainReader reader;
     private volatile EventFollower follower;
     private volatile Thread starter;
@@ -62,6 +66,19 @@ public final class ChainSync implements SmartLifecycle {
     /** Registers a listener called after each committed event batch. */
     public void addListener(ChainListener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Registers a listener for the committee members' on-chain network addresses (node id ->
+     * {@code StakingPool.node_info.network_address}), called after each committee read; called at
+     * once with the current addresses if they are known already.
+     */
+    public void addNetworkAddressListener(Consumer<Map<SuiAddress, String>> listener) {
+        addressListeners.add(listener);
+        Map<SuiAddress, String> known = networkAddresses;
+        if (!known.isEmpty()) {
+            listener.accept(known);
+        }
     }
 
     /** Events applied since start. */
@@ -89,6 +106,14 @@ public final class ChainSync implements SmartLifecycle {
                 WalrusNetwork network = resolveNetwork();
                 reader = new WalrusChainReader(rpc, network);
                 refreshCommittee();
+                long epoch = state.get().epoch();
+                for (ChainListener l : listeners) {
+                    try {
+                        l.chainConnected(epoch);
+                    } catch (RuntimeException e) {
+                        LOG.warn("chain listener failed: {}", e.toString(), e);
+                    }
+                }
                 EventFollower f = EventFollower.builder(rpc, network, store::loadCursor, this::handle)
                         .pollInterval(props.pollInterval()).maxConsecutiveErrors(0).build();
                 synchronized (this) {
@@ -133,6 +158,32 @@ public final class ChainSync implements SmartLifecycle {
         state.set(new NodeState.Snapshot(epoch, staking.nShards(), Set.copyOf(owned), true,
                 staking.committee().shardsByNode()));
         LOG.info("epoch {}: n = {}, this node owns {} shards", epoch, staking.nShards(), owned.size());
+        refreshNetworkAddresses(r, staking.committee().nodes());
+    }
+
+    /** Reads the staking pool of every committee member other than this node for its network address. */
+    private void refreshNetworkAddresses(WalrusChainReader r, java.util.Collection<SuiAddress> members) {
+        Map<SuiAddress, String> addresses = new LinkedHashMap<>(networkAddresses);
+        for (SuiAddress member : members) {
+            if (nodeId.isPresent() && nodeId.get().equals(member)) {
+                continue;
+            }
+            try {
+                StakingPool pool = r.stakingPool(member);
+                addresses.put(member, pool.nodeInfo().networkAddress());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the staking pool of committee member {}: {}", member, e.toString());
+            }
+        }
+        addresses.keySet().retainAll(new java.util.HashSet<>(members));
+        networkAddresses = Map.copyOf(addresses);
+        for (Consumer<Map<SuiAddress, String>> l : addressListeners) {
+            try {
+                l.accept(networkAddresses);
+            } catch (RuntimeException e) {
+                LOG.warn("network address listener failed: {}", e.toString(), e);
+            }
+        }
     }
 
     /** The follower's batch handler: blob infos and cursor in one atomic batch. */

@@ -33,7 +33,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import io.walrusj.storage.store.BlobInfo;
+import java.util.OptionalLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +47,7 @@ import tools.jackson.databind.JsonNode;
  * Four storage nodes (Spring contexts on random ports, own RocksDB each) following one fake chain:
  * a blob uploaded to three of them is healed by the fourth after {@code BlobCertified}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BlobSyncTest {
     static final int N = 10;
     static final long EPOCH = 2;
@@ -59,7 +65,7 @@ class BlobSyncTest {
     static FakeChain chain;
     static final List<Node> nodes = new ArrayList<>();
 
-    record Node(SuiAddress id, List<Integer> shards, ConfigurableApplicationContext ctx, int port) {
+    record Node(SuiAddress id, List<Integer> shards, ConfigurableApplicationContext ctx, int port, Path dir) {
         SliverStore store() {
             return ctx.getBean(SliverStore.class);
         }
@@ -73,30 +79,43 @@ class BlobSyncTest {
     static void start() throws IOException {
         chain = new FakeChain(N, EPOCH, COMMITTEE);
         for (Map.Entry<SuiAddress, List<Integer>> e : COMMITTEE.entrySet()) {
-            Path dir = Files.createTempDirectory("blob-sync-node");
-            ConfigurableApplicationContext ctx = new SpringApplicationBuilder(StorageNodeApplication.class).run(
-                    "--server.port=0",
-                    "--spring.jmx.enabled=false",
-                    "--storage.data-dir=" + dir,
-                    "--storage.rpc-url=" + chain.uri(),
-                    "--storage.package-id=" + FakeChain.PACKAGE,
-                    "--storage.system-object-id=" + FakeChain.SYSTEM,
-                    "--storage.staking-object-id=" + FakeChain.STAKING,
-                    "--storage.node-id=" + e.getKey(),
-                    "--storage.poll-interval=50ms",
-                    "--storage.heal-backoff=100ms");
-            int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-            nodes.add(new Node(e.getKey(), e.getValue(), ctx, port));
-        }
-        for (Node n : nodes) {
-            PeerResolver peers = n.ctx().getBean(PeerResolver.class);
-            for (Node other : nodes) {
-                peers.put(other.id(), other.uri("/"));
-            }
+            nodes.add(startNode(e.getKey(), e.getValue(), Files.createTempDirectory("blob-sync-node")));
         }
         for (Node n : nodes) {
             await().atMost(Duration.ofSeconds(20)).until(() -> n.ctx().getBean(NodeState.class).get().fromChain());
         }
+        // Peers are found through the chain: each pool's node_info.network_address ("host:port"),
+        // re-read by every node after the epoch-change event.
+        for (Node n : nodes) {
+            chain.setNetworkAddress(n.id(), "127.0.0.1:" + n.port());
+        }
+        chain.emit(new WalrusEvent.EpochChangeDone(EPOCH));
+        for (Node n : nodes) {
+            PeerResolver peers = n.ctx().getBean(PeerResolver.class);
+            for (Node other : nodes) {
+                if (other != n) {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> peers.resolve(other.id())
+                            .map(u -> u.equals(URI.create("http://127.0.0.1:" + other.port()))).orElse(false));
+                }
+            }
+            assertThat(peers.resolve(n.id())).as("a node does not read its own pool").isEmpty();
+        }
+    }
+
+    static Node startNode(SuiAddress id, List<Integer> shards, Path dir) {
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(StorageNodeApplication.class).run(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--storage.data-dir=" + dir,
+                "--storage.rpc-url=" + chain.uri(),
+                "--storage.package-id=" + FakeChain.PACKAGE,
+                "--storage.system-object-id=" + FakeChain.SYSTEM,
+                "--storage.staking-object-id=" + FakeChain.STAKING,
+                "--storage.node-id=" + id,
+                "--storage.poll-interval=50ms",
+                "--storage.heal-backoff=100ms");
+        int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+        return new Node(id, shards, ctx, port, dir);
     }
 
     @AfterAll
@@ -141,6 +160,7 @@ class BlobSyncTest {
     }
 
     @Test
+    @Order(1)
     void aNodeThatMissedTheUploadHealsEverySliverAfterCertification() {
         EncodedBlob b = blob(1);
         BlobId id = b.blobId();
@@ -188,5 +208,76 @@ class BlobSyncTest {
         }
         assertThat(missing.ctx().getBean(io.micrometer.core.instrument.MeterRegistry.class)
                 .counter("walrus.heal.slivers.recovered").count()).isEqualTo(2.0 * missing.shards().size());
+    }
+
+    /**
+     * Marks the blob certified in the node's store without any notification, as a crash between the
+     * event commit and the listener call (or a node that was down and gave up) leaves it.
+     */
+    static void certifySilently(Node n, BlobId id, SuiAddress object) {
+        SliverStore store = n.store();
+        BlobInfo info = store.getBlobInfo(id).orElseThrow();
+        BlobInfo.BlobObject o = info.objects().get(object);
+        store.commitEvents(Map.of(id, info.withObject(object,
+                new BlobInfo.BlobObject(o.deletable(), o.endEpoch(), OptionalLong.of(EPOCH), o.event()))),
+                store.loadCursor().orElseThrow());
+    }
+
+    static EncodedBlob registerAndUploadToThree(int seed, SuiAddress object) {
+        EncodedBlob b = blob(seed);
+        BlobId id = b.blobId();
+        chain.emit(new WalrusEvent.BlobRegistered(EPOCH, id, b.metadata().metadata().unencodedLength(), 1, EPOCH + 3, false, object));
+        for (Node n : nodes) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> n.store().getBlobInfo(id).isPresent());
+        }
+        nodes.subList(0, 3).forEach(n -> upload(n, b));
+        return b;
+    }
+
+    static void assertHealed(Node n, EncodedBlob b) {
+        BlobId id = b.blobId();
+        int offset = id.rotationOffset(N);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int shard : n.shards()) {
+                int p = CONFIG.pairForShard(shard, offset);
+                assertThat(n.store().hasSliver(id, p, SliverType.PRIMARY)).isTrue();
+                assertThat(n.store().hasSliver(id, p, SliverType.SECONDARY)).isTrue();
+            }
+        });
+        for (int shard : n.shards()) {
+            int p = CONFIG.pairForShard(shard, offset);
+            assertThat(n.store().getSliver(id, p, SliverType.PRIMARY).orElseThrow().toBcs()).isEqualTo(b.pair(p).primary().toBcs());
+            assertThat(n.store().getSliver(id, p, SliverType.SECONDARY).orElseThrow().toBcs()).isEqualTo(b.pair(p).secondary().toBcs());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void certifiedBlobsMissingSliversAreSyncedOnStartAndAfterEpochChange() {
+        // On start: a certified blob whose BlobCertified notification never ran (crash), then a restart.
+        SuiAddress object2 = FakeChain.addr(0x52);
+        EncodedBlob b2 = registerAndUploadToThree(2, object2);
+        Node old = nodes.getLast();
+        certifySilently(old, b2.blobId(), object2);
+        old.ctx().close();
+        Node restarted = startNode(old.id(), old.shards(), old.dir());
+        nodes.set(nodes.size() - 1, restarted);
+        assertHealed(restarted, b2);
+        assertThat(restarted.ctx().getBean(BlobSyncer.class).progress().healedBlobs()).isEqualTo(1);
+
+        // After an epoch change: the same situation on the running node, repaired by the epoch scan.
+        SuiAddress object3 = FakeChain.addr(0x53);
+        EncodedBlob b3 = registerAndUploadToThree(3, object3);
+        certifySilently(restarted, b3.blobId(), object3);
+        assertThat(restarted.store().hasMetadata(b3.blobId())).isFalse();
+        chain.emit(new WalrusEvent.EpochChangeDone(EPOCH));
+        assertHealed(restarted, b3);
+        assertThat(restarted.ctx().getBean(BlobSyncer.class).progress().healedBlobs()).isEqualTo(2);
+
+        // Uncertified (only registered) blobs are left alone.
+        SuiAddress object4 = FakeChain.addr(0x54);
+        EncodedBlob b4 = registerAndUploadToThree(4, object4);
+        assertThat(restarted.ctx().getBean(BlobSyncer.class).scan()).isZero();
+        assertThat(restarted.store().hasMetadata(b4.blobId())).isFalse();
     }
 }

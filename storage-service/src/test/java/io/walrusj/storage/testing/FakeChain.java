@@ -7,6 +7,8 @@ import io.walrusj.chain.model.BlsCommitteeMember;
 import io.walrusj.chain.model.Committee;
 import io.walrusj.chain.model.EpochState;
 import io.walrusj.chain.model.StakingInnerV1;
+import io.walrusj.chain.model.StakingPool;
+import io.walrusj.chain.model.StorageNodeInfo;
 import io.walrusj.chain.model.SystemStateInnerV1;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.model.WalrusSharedObject;
@@ -54,6 +56,7 @@ public final class FakeChain implements AutoCloseable {
     private volatile int nShards;
     private volatile long epoch;
     private volatile Map<SuiAddress, List<Integer>> shards;
+    private final Map<SuiAddress, String> networkAddresses = new java.util.concurrent.ConcurrentHashMap<>();
     private int tx;
 
     public FakeChain(int nShards, long epoch, Map<SuiAddress, List<Integer>> shards) {
@@ -95,6 +98,14 @@ public final class FakeChain implements AutoCloseable {
         this.epoch = epoch;
     }
 
+    /**
+     * Publishes a {@code StakingPool} object (id = node id) whose {@code node_info.network_address}
+     * is {@code hostPort}, served by {@code sui_getObject(nodeId)} like the devnet does.
+     */
+    public void setNetworkAddress(SuiAddress nodeId, String hostPort) {
+        networkAddresses.put(nodeId, hostPort);
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             JsonNode req;
@@ -124,6 +135,9 @@ public final class FakeChain implements AutoCloseable {
             case "sui_getObject" -> object(SuiAddress.parseLenient(params.get(0).stringValue()));
             case "suix_getDynamicFieldObject" -> {
                 SuiAddress parent = SuiAddress.parseLenient(params.get(0).stringValue());
+                if (!parent.equals(SYSTEM) && !parent.equals(STAKING)) {
+                    yield "{\"error\":{\"code\":\"dynamicFieldNotFound\",\"parent_object_id\":\"" + parent + "\"}}";
+                }
                 yield object(parent.equals(SYSTEM) ? SYSTEM_FIELD : STAKING_FIELD);
             }
             case "suix_queryEvents" -> queryEvents(params.get(1), params.get(2).asInt());
@@ -160,6 +174,13 @@ public final class FakeChain implements AutoCloseable {
                         Optional.empty(), new Committee(shards), new Committee(Map.of()), Optional.empty(),
                         new EpochState.EpochChangeDone(1_700_000_000_000L), addr(0x73)).writeBcs(w);
             });
+        } else if (networkAddresses.containsKey(id)) {
+            type = pkg + "::staking_pool::StakingPool";
+            StorageNodeInfo info = new StorageNodeInfo("node-" + id.toString().substring(2, 6), id,
+                    networkAddresses.get(id), new byte[96], Optional.empty(), new byte[33], addr(0x74));
+            // the leading fields are what chain-client decodes (it ignores the rest of the object)
+            bcs = BcsWriter.encode(w -> new StakingPool(id, StakingPool.ACTIVE, -1, 1, 1, 1L << 40, info, 1, epoch,
+                    1_000_000_000L, 1_000_000_000L).writeBcs(w));
         } else {
             return "{\"error\":{\"code\":\"notExists\",\"object_id\":\"" + id + "\"}}";
         }
