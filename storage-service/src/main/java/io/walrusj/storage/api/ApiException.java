@@ -81,6 +81,16 @@ public final class ApiException extends RuntimeException {
                 "the blob has not been registered or has already expired");
     }
 
+    static ApiException cacheSaturated() {
+        return new ApiException(Status.FAILED_PRECONDITION, "CACHE_SATURATED",
+                "the pending-upload cache is saturated; retry later or after the blob is registered");
+    }
+
+    static ApiException sliverTooLarge(long size, long limit) {
+        return new ApiException(Status.INVALID_ARGUMENT, "SLIVER_TOO_LARGE",
+                "the sliver of " + size + " bytes exceeds the pending-upload cache limit of " + limit + " bytes");
+    }
+
     static ApiException metadataNotFoundGet() {
         return new ApiException(Status.NOT_FOUND, "METADATA_NOT_FOUND", "the requested metadata is unavailable");
     }

@@ -15,6 +15,7 @@ import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.config.StorageProperties;
 import io.walrusj.storage.heal.BlobSyncer;
+import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.store.BlobInfo;
 import io.walrusj.storage.store.BlobInfo.BlobObject;
 import io.walrusj.storage.store.SliverStore;
@@ -56,9 +57,11 @@ public class StorageNodeController {
     private final StorageProperties props;
     private final ChainSync sync;
     private final BlobSyncer syncer;
+    private final PendingUploads pendingUploads;
 
     public StorageNodeController(SliverStore store, NodeState state, BlsKeyPair key, StorageProperties props,
-            ChainSync sync, BlobSyncer syncer) {
+            ChainSync sync, BlobSyncer syncer, PendingUploads pendingUploads) {
+        this.pendingUploads = pendingUploads;
         this.syncer = syncer;
         this.store = store;
         this.state = state;
@@ -98,7 +101,10 @@ public class StorageNodeController {
         if (info.isPresent() && info.get().invalid()) {
             throw ApiException.invalidBlob(eventText(info.get().invalidEvent().orElseThrow()));
         }
-        if (store.hasMetadata(id)) {
+        if (registered(id, s)) {
+            pendingUploads.flush(id); // buffered metadata of a blob registered a moment ago
+        }
+        if (store.hasMetadata(id) || pendingUploads.metadata(id).isPresent()) {
             return success(HttpStatus.OK, "metadata already stored");
         }
         EncodingConfig config = config(s);
@@ -108,8 +114,16 @@ public class StorageNodeController {
             throw ApiException.invalidMetadata(e.getMessage());
         }
         if (!registered(id, s)) {
-            // pending=true would buffer the metadata until registration; not implemented yet (README)
-            throw ApiException.notRegistered();
+            if (!pending) {
+                throw ApiException.notRegistered();
+            }
+            PendingUploads.Put put = pendingUploads.putMetadata(id, metadata, body.length);
+            if (put.refusal().isPresent()) {
+                throw ApiException.cacheSaturated();
+            }
+            flushIfRegistered(id); // registered between the check and the buffering
+            return put.alreadyBuffered() ? success(HttpStatus.OK, "metadata already stored")
+                    : success(HttpStatus.ACCEPTED, "metadata buffered pending registration");
         }
         store.putMetadata(id, metadata);
         return success(HttpStatus.CREATED, "metadata successfully stored");
@@ -165,11 +179,33 @@ public class StorageNodeController {
             throw ApiException.sliverIndexMismatch("the " + sliverType.text() + " sliver has index " + sliver.index()
                     + ", sliver pair " + pairIndex + " holds " + sliverType.text() + " sliver " + expectedIndex);
         }
-        BlobMetadata metadata = store.getMetadata(id).orElseThrow(ApiException::metadataMissingForSliver);
-        if (!registered(id, s)) {
+        boolean registered = registered(id, s);
+        if (registered && !store.hasMetadata(id)) {
+            pendingUploads.flush(id); // buffered metadata of a blob registered a moment ago
+        }
+        Optional<BlobMetadata> storedMetadata = store.getMetadata(id);
+        if (storedMetadata.isEmpty() && !(pending && !registered && pendingUploads.metadata(id).isPresent())) {
+            throw ApiException.metadataMissingForSliver();
+        }
+        if (!registered && !pending) {
             throw ApiException.notRegistered();
         }
         checkOwnedPair(id, pairIndex, s);
+        if (!registered) {
+            if (store.hasSliver(id, pairIndex, sliverType)) {
+                return success(HttpStatus.OK, "sliver already stored");
+            }
+            PendingUploads.Put put = pendingUploads.putSliver(id, pairIndex, sliver, body.length);
+            if (put.refusal().isPresent()) {
+                throw put.refusal().get() == PendingUploads.Refusal.TOO_LARGE
+                        ? ApiException.sliverTooLarge(body.length, pendingUploads.maxBytes())
+                        : ApiException.cacheSaturated();
+            }
+            flushIfRegistered(id);
+            return put.alreadyBuffered() ? success(HttpStatus.OK, "sliver already stored")
+                    : success(HttpStatus.ACCEPTED, "sliver buffered pending registration");
+        }
+        BlobMetadata metadata = storedMetadata.orElseThrow(ApiException::metadataMissingForSliver);
         if (store.hasSliver(id, pairIndex, sliverType)) {
             return success(HttpStatus.OK, "sliver already stored");
         }
@@ -190,7 +226,9 @@ public class StorageNodeController {
         SliverType sliverType = sliverType(type);
         query(req, Set.of());
         checkOwnedPair(id, pairIndex, state.get());
-        return success(HttpStatus.OK, store.hasSliver(id, pairIndex, sliverType) ? "stored" : "nonexistent");
+        String status = store.hasSliver(id, pairIndex, sliverType) ? "stored"
+                : pendingUploads.hasSliver(id, pairIndex, sliverType) ? "buffered" : "nonexistent";
+        return success(HttpStatus.OK, status);
     }
 
     // ================================================================== confirmations
@@ -229,6 +267,7 @@ public class StorageNodeController {
     }
 
     private void requireAllSlivers(BlobId id, NodeState.Snapshot s) {
+        pendingUploads.flush(id); // "pending caches flushed" (spec 4.4)
         EncodingConfig config = config(s);
         int offset = id.rotationOffset(config.nShards());
         for (int shard : s.ownedShards()) {
@@ -320,6 +359,12 @@ public class StorageNodeController {
     }
 
     // ================================================================== helpers
+
+    private void flushIfRegistered(BlobId id) {
+        if (registered(id, state.get())) {
+            pendingUploads.flush(id);
+        }
+    }
 
     private boolean registered(BlobId id, NodeState.Snapshot s) {
         return store.getBlobInfo(id).map(i -> !i.invalid() && i.registeredAt(s.epoch())).orElse(false);

@@ -9,6 +9,10 @@ import io.walrusj.storage.heal.BlobSyncer;
 import io.walrusj.storage.heal.NodeClient;
 import io.walrusj.storage.heal.PeerResolver;
 import io.walrusj.storage.identity.ProtocolKeyStore;
+import io.walrusj.storage.register.DevnetRegistrar;
+import io.walrusj.storage.register.NodeIdentity;
+import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.store.RocksSliverStore;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.store.StoreMetrics;
@@ -56,8 +60,14 @@ public class StorageNodeConfiguration {
     }
 
     @Bean
-    ChainSync chainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state) {
-        return new ChainSync(props, rpc, store, state);
+    NodeIdentity nodeIdentity(StorageProperties props, BlsKeyPair protocolKey, SuiRpcClient rpc) {
+        return DevnetRegistrar.resolve(props, protocolKey, () -> new DevnetClient(rpc));
+    }
+
+    @Bean
+    ChainSync chainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state,
+            NodeIdentity identity) {
+        return new ChainSync(props, rpc, store, state, identity.nodeId());
     }
 
     @Bean
@@ -69,6 +79,14 @@ public class StorageNodeConfiguration {
     }
 
     @Bean
+    PendingUploads pendingUploads(StorageProperties props, SliverStore store, NodeState state, ChainSync sync) {
+        PendingUploads pending = new PendingUploads(store, state, props.pendingMaxBytes(), props.pendingMaxEntries(),
+                props.pendingTimeout());
+        sync.addListener(pending);
+        return pending;
+    }
+
+    @Bean
     PeerResolver peerResolver(StorageProperties props, ChainSync sync) {
         PeerResolver peers = new PeerResolver(props.peers(), props.peerScheme());
         sync.addNetworkAddressListener(peers::updateFromChain);
@@ -77,9 +95,8 @@ public class StorageNodeConfiguration {
 
     @Bean(destroyMethod = "close")
     BlobSyncer blobSyncer(StorageProperties props, SliverStore store, NodeState state, PeerResolver peers,
-            SymbolSourceCache cache, ChainSync sync, MeterRegistry registry) {
-        Optional<SuiAddress> self = props.nodeId() == null || props.nodeId().isBlank() ? Optional.empty()
-                : Optional.of(SuiAddress.parseLenient(props.nodeId()));
+            SymbolSourceCache cache, ChainSync sync, MeterRegistry registry, NodeIdentity identity) {
+        Optional<SuiAddress> self = identity.nodeId();
         BlobSyncer syncer = new BlobSyncer(store, state, peers, new NodeClient(props.healRequestTimeout()), cache, self,
                 props.healConcurrency(), props.healMaxAttempts(), props.healBackoff(), registry);
         sync.addListener(syncer);

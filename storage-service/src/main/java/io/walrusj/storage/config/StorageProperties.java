@@ -33,6 +33,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param healMaxAttempts attempts per blob before blob sync gives up (until the next trigger)
  * @param healBackoff first retry delay of blob sync, doubled per attempt (capped at 30 s)
  * @param healRequestTimeout timeout of one node-to-node request during blob sync
+ * @param pendingMaxBytes total body bytes of buffered {@code ?pending=true} uploads
+ * @param pendingMaxEntries buffered {@code ?pending=true} items (one metadata or one sliver each)
+ * @param pendingTimeout how long a blob's buffered uploads wait for its registration
+ * @param registerOnDevnet without a node id, register this node as a candidate on the walrusj devnet on start
+ * @param operatorKeyFile a mounted Ed25519 operator account key (base64 of the 32-byte seed); when
+ *     absent one is generated on first start in {@code dataDir/operator.key}
+ * @param publicUrl this node's public base URL; its {@code host:port} is the on-chain network address
+ * @param stake FROST staked with the node's own pool after registration
+ * @param useFaucet fund the operator with the devnet faucet (the stake amount) before registering
+ * @param nodeName the candidate's name (default {@code walrusj-<host:port>})
+ * @param commissionRate basis points
+ * @param storagePriceVote FROST per unit size and epoch
+ * @param writePriceVote FROST per unit size
+ * @param nodeCapacity bytes
  */
 @ConfigurationProperties("storage")
 public record StorageProperties(
@@ -54,7 +68,20 @@ public record StorageProperties(
         @DefaultValue("4") int healConcurrency,
         @DefaultValue("6") int healMaxAttempts,
         @DefaultValue("200ms") Duration healBackoff,
-        @DefaultValue("10s") Duration healRequestTimeout) {
+        @DefaultValue("10s") Duration healRequestTimeout,
+        @DefaultValue("268435456") long pendingMaxBytes,
+        @DefaultValue("10000") int pendingMaxEntries,
+        @DefaultValue("60s") Duration pendingTimeout,
+        @DefaultValue("false") boolean registerOnDevnet,
+        Path operatorKeyFile,
+        URI publicUrl,
+        @DefaultValue("1000000000") long stake,
+        @DefaultValue("false") boolean useFaucet,
+        String nodeName,
+        @DefaultValue("0") int commissionRate,
+        @DefaultValue("100000") long storagePriceVote,
+        @DefaultValue("20000") long writePriceVote,
+        @DefaultValue("1000000000000") long nodeCapacity) {
 
     public StorageProperties {
         peers = peers == null ? Map.of() : Map.copyOf(peers);

@@ -76,9 +76,17 @@ public final class ProtocolKeyStore {
         byte[] secret = key.secretKeyBytes();
         byte[] text = (Base64.getEncoder().encodeToString(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
         Arrays.fill(secret, (byte) 0);
+        return writeOwnerOnly(file, text) ? key : read(file);
+    }
+
+    /**
+     * Writes {@code text} (zeroed afterwards) to {@code file} with permissions {@code rw-------}:
+     * temp file, fsync, atomic move, directory fsync. Returns false if the file appeared meanwhile.
+     */
+    static boolean writeOwnerOnly(Path file, byte[] text) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
             FileAttribute<?>[] attrs = posix
@@ -95,7 +103,7 @@ public final class ProtocolKeyStore {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
                 Files.deleteIfExists(tmp);
-                return read(file);
+                return false;
             }
             try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
                 dir.force(true);
@@ -103,10 +111,10 @@ public final class ProtocolKeyStore {
                 // not every platform can fsync a directory
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the protocol key " + file, e);
+            throw new UncheckedIOException("cannot write the secret " + file, e);
         } finally {
             Arrays.fill(text, (byte) 0);
         }
-        return key;
+        return true;
     }
 }

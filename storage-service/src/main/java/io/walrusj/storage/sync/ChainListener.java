@@ -9,6 +9,9 @@ import io.walrusj.core.metadata.BlobId;
  * notification, so listeners also have periodic / epoch-time scans.
  */
 public interface ChainListener {
+    /** A {@code BlobRegistered} event for the blob was committed. */
+    default void blobRegistered(BlobId blobId) {}
+
     default void blobCertified(BlobId blobId) {}
 
     default void blobDeleted(BlobId blobId) {}

@@ -55,12 +55,18 @@ public final class ChainSync implements SmartLifecycle {
     private volatile boolean running;
 
     public ChainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state) {
+        this(props, rpc, store, state, props.nodeId() == null || props.nodeId().isBlank() ? Optional.empty()
+                : Optional.of(SuiAddress.parseLenient(props.nodeId())));
+    }
+
+    /** With this node's id resolved elsewhere (configured, remembered or just registered). */
+    public ChainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state,
+            Optional<SuiAddress> nodeId) {
         this.props = props;
         this.rpc = rpc;
         this.store = store;
         this.state = state;
-        this.nodeId = props.nodeId() == null || props.nodeId().isBlank() ? Optional.empty()
-                : Optional.of(SuiAddress.parseLenient(props.nodeId()));
+        this.nodeId = nodeId;
     }
 
     /** Registers a listener called after each committed event batch. */
@@ -193,8 +199,11 @@ public final class ChainSync implements SmartLifecycle {
         long epochSeen = -1;
         for (WalrusEventEnvelope env : events) {
             switch (env.event()) {
-                case WalrusEvent.BlobRegistered e -> update(changed, e.blobId(), info -> info.withObject(e.objectId(),
-                        new BlobObject(e.deletable(), e.endEpoch(), OptionalLong.empty(), env.id())));
+                case WalrusEvent.BlobRegistered e -> {
+                    update(changed, e.blobId(), info -> info.withObject(e.objectId(),
+                            new BlobObject(e.deletable(), e.endEpoch(), OptionalLong.empty(), env.id())));
+                    notifications.add(() -> listeners.forEach(l -> l.blobRegistered(e.blobId())));
+                }
                 case WalrusEvent.BlobCertified e -> {
                     update(changed, e.blobId(), info -> {
                         BlobObject old = info.objects().get(e.objectId());

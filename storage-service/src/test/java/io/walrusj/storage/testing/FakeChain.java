@@ -106,6 +106,53 @@ public final class FakeChain implements AutoCloseable {
         networkAddresses.put(nodeId, hostPort);
     }
 
+    /** A transaction received by {@code devnet_executeTransaction} whose signature verified. */
+    public record Transaction(io.walrusj.chain.devnet.DevnetTransaction tx, io.walrusj.core.crypto.SuiSignature signature) {
+    }
+
+    private final List<Transaction> transactions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger createdIds = new java.util.concurrent.atomic.AtomicInteger(0x80);
+
+    /** Every accepted {@code devnet_executeTransaction}, in order. */
+    public List<Transaction> transactions() {
+        return List.copyOf(transactions);
+    }
+
+    /**
+     * Verifies the signature (sender = signer), decodes the call and answers like the devnet: a
+     * {@code RegisterCandidate} creates a {@code StakingPool} (fresh id) and a {@code StorageNodeCap};
+     * a {@code StakeWithPool} creates a {@code StakedWal}. Bad signatures are rejected (-32002).
+     */
+    private String execute(String txBase64, String sigBase64) {
+        byte[] txBytes = java.util.Base64.getDecoder().decode(txBase64);
+        io.walrusj.core.crypto.SuiSignature sig = io.walrusj.core.crypto.SuiSignature.fromBase64(sigBase64);
+        io.walrusj.chain.devnet.DevnetTransaction tx = io.walrusj.chain.devnet.DevnetTransaction.fromBytes(txBytes);
+        if (!sig.verifiesTransaction(txBytes) || !sig.signer().equals(tx.sender())) {
+            throw new IllegalArgumentException("bad signature");
+        }
+        transactions.add(new Transaction(tx, sig));
+        List<String> created = new ArrayList<>();
+        switch (tx.call()) {
+            case io.walrusj.chain.devnet.Call.RegisterCandidate c -> {
+                created.add(change(addr(createdIds.getAndIncrement()), "::staking_pool::StakingPool"));
+                created.add(change(addr(createdIds.getAndIncrement()), "::storage_node::StorageNodeCap"));
+            }
+            case io.walrusj.chain.devnet.Call.StakeWithPool c ->
+                created.add(change(addr(createdIds.getAndIncrement()), "::staked_wal::StakedWal"));
+            default -> {
+            }
+        }
+        String digest = Base58.encode(io.walrusj.chain.devnet.DevnetTransaction.digest(txBytes));
+        return "{\"digest\":\"" + digest + "\",\"checkpoint\":\"" + transactions.size()
+                + "\",\"effects\":{\"status\":{\"status\":\"success\"}},\"events\":[],\"objectChanges\":["
+                + String.join(",", created) + "]}";
+    }
+
+    private static String change(SuiAddress id, String typeSuffix) {
+        return "{\"type\":\"created\",\"objectId\":\"" + id + "\",\"objectType\":\"" + PACKAGE + typeSuffix
+                + "\",\"version\":\"" + VERSION + "\",\"digest\":\"" + Base58.encode(new byte[32]) + "\"}";
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             JsonNode req;
@@ -141,6 +188,10 @@ public final class FakeChain implements AutoCloseable {
                 yield object(parent.equals(SYSTEM) ? SYSTEM_FIELD : STAKING_FIELD);
             }
             case "suix_queryEvents" -> queryEvents(params.get(1), params.get(2).asInt());
+            case "devnet_getChainInfo" -> "{\"packageId\":\"" + PACKAGE + "\",\"systemObjectId\":\"" + SYSTEM
+                    + "\",\"stakingObjectId\":\"" + STAKING + "\",\"nShards\":" + nShards + ",\"epoch\":" + epoch
+                    + ",\"epochDurationMs\":60000,\"faucetEnabled\":true}";
+            case "devnet_executeTransaction" -> execute(params.get(0).stringValue(), params.get(1).stringValue());
             default -> null;
         };
     }
