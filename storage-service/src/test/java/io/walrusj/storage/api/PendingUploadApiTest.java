@@ -26,7 +26,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +53,7 @@ class PendingUploadApiTest {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) throws IOException {
-        String dir = Files.createTempDirectory("pending-upload-test").toString();
-        r.add("storage.data-dir", () -> dir);
-        r.add("storage.rpc-url", () -> CHAIN.uri().toString());
-        r.add("storage.package-id", FakeChain.PACKAGE::toString);
-        r.add("storage.system-object-id", FakeChain.SYSTEM::toString);
-        r.add("storage.staking-object-id", FakeChain.STAKING::toString);
-        r.add("storage.node-id", NODE::toString);
-        r.add("storage.poll-interval", () -> "50ms");
+        CHAIN.registerNodeProperties(r, NODE, "pending-upload-test");
         r.add("storage.pending-max-entries", () -> MAX_ENTRIES);
         r.add("storage.pending-timeout", () -> TIMEOUT.toMillis() + "ms");
     }

@@ -35,13 +35,10 @@ import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
 import io.walrusj.storage.testing.FakeChain;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,26 +65,11 @@ class RecoveryApiTest {
     static final List<Integer> OWNED = List.of(0, 1, 2, 3, 4, 5, 6);
     static final FakeChain CHAIN = new FakeChain(N, EPOCH, Map.of(NODE, OWNED, FakeChain.addr(0x0d), List.of(7, 8, 9)));
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Path DATA;
     static int objects = 0x40;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("storage-recovery-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        r.add("storage.data-dir", DATA::toString);
-        r.add("storage.rpc-url", () -> CHAIN.uri().toString());
-        r.add("storage.package-id", FakeChain.PACKAGE::toString);
-        r.add("storage.system-object-id", FakeChain.SYSTEM::toString);
-        r.add("storage.staking-object-id", FakeChain.STAKING::toString);
-        r.add("storage.node-id", NODE::toString);
-        r.add("storage.poll-interval", () -> "50ms");
+        CHAIN.registerNodeProperties(r, NODE, "storage-recovery-test");
     }
 
     @LocalServerPort

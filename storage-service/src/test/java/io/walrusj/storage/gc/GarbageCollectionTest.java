@@ -15,13 +15,10 @@ import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
 import io.walrusj.storage.testing.FakeChain;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,26 +42,11 @@ class GarbageCollectionTest {
     static final Map<SuiAddress, List<Integer>> COMMITTEE = Map.of(NODE, OWNED, FakeChain.addr(0x0f), List.of(7, 8, 9));
     static final FakeChain CHAIN = new FakeChain(N, EPOCH, COMMITTEE);
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Path DATA;
     static int objects = 0x30;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("storage-gc-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        r.add("storage.data-dir", DATA::toString);
-        r.add("storage.rpc-url", () -> CHAIN.uri().toString());
-        r.add("storage.package-id", FakeChain.PACKAGE::toString);
-        r.add("storage.system-object-id", FakeChain.SYSTEM::toString);
-        r.add("storage.staking-object-id", FakeChain.STAKING::toString);
-        r.add("storage.node-id", NODE::toString);
-        r.add("storage.poll-interval", () -> "50ms");
+        CHAIN.registerNodeProperties(r, NODE, "storage-gc-test");
     }
 
     @LocalServerPort

@@ -78,6 +78,27 @@ public final class FakeChain implements AutoCloseable {
         return SuiAddress.of(a);
     }
 
+    /**
+     * Points a storage node under test at this chain: a fresh data directory, the chain's RPC URL
+     * and object ids, {@code nodeId} as the node's identity, and a fast poll interval.
+     */
+    public void registerNodeProperties(org.springframework.test.context.DynamicPropertyRegistry registry, SuiAddress nodeId,
+            String dataDirPrefix) {
+        String dataDir;
+        try {
+            dataDir = java.nio.file.Files.createTempDirectory(dataDirPrefix).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        registry.add("storage.data-dir", () -> dataDir);
+        registry.add("storage.rpc-url", () -> uri().toString());
+        registry.add("storage.package-id", PACKAGE::toString);
+        registry.add("storage.system-object-id", SYSTEM::toString);
+        registry.add("storage.staking-object-id", STAKING::toString);
+        registry.add("storage.node-id", nodeId::toString);
+        registry.add("storage.poll-interval", () -> "50ms");
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
