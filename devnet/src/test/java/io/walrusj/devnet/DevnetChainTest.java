@@ -193,7 +193,7 @@ class DevnetChainTest {
         // A restart replays the log to exactly the acknowledged state.
         byte[] digest = ledger.system().stateDigest();
         Ledger reopened = new Ledger(store, new io.walrusj.devnet.ledger.GenesisStore(jdbc),
-                new io.walrusj.devnet.config.DevnetProperties(null, java.time.Duration.ofSeconds(1), null), mapper,
+                new io.walrusj.devnet.config.DevnetProperties(null, java.time.Duration.ofSeconds(1), 0, null), mapper,
                 java.time.Clock.systemUTC());
         assertThat(reopened.system().stateDigest()).isEqualTo(digest);
         assertThat(reopened.system().balance(USER.suiAddress())).isEqualTo(ledger.system().balance(USER.suiAddress()));

@@ -31,6 +31,11 @@ public record ChainInfo(SuiAddress packageId, SuiAddress systemObjectId, SuiAddr
         Objects.requireNonNull(stakingObjectId, "stakingObjectId");
     }
 
+    /** The devnet as a {@link io.walrusj.chain.WalrusNetwork} (package, System and Staking ids). */
+    public io.walrusj.chain.WalrusNetwork network() {
+        return io.walrusj.chain.WalrusNetwork.custom("devnet", packageId, systemObjectId, stakingObjectId);
+    }
+
     /** The epoch duration. */
     public Duration epochDuration() {
         return Duration.ofMillis(epochDurationMs);

@@ -14,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir           where the embedded PostgreSQL keeps its data
  * @param epochCheckInterval how often the epoch clock looks whether an epoch change is due
+ * @param firstCommitteeCandidates without a committee, advance to epoch 1 (committee selection) once
+ *                           this many candidates have staked; 0 (default) waits for an explicit
+ *                           {@code AdvanceEpoch}
  */
 @ConfigurationProperties("devnet")
-public record DevnetProperties(Path dataDir, @DefaultValue("1s") Duration epochCheckInterval, @DefaultValue Genesis genesis) {
+public record DevnetProperties(Path dataDir, @DefaultValue("1s") Duration epochCheckInterval,
+        @DefaultValue("0") int firstCommitteeCandidates, @DefaultValue Genesis genesis) {
 
     /**
      * @param nShards              shards of the system (Walrus Mainnet: 1000; a small local network: 10)

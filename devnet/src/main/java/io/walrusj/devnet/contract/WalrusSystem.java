@@ -120,6 +120,11 @@ public final class WalrusSystem {
         return new Capacity(s.totalCapacitySize, s.usedCapacitySize);
     }
 
+    /** Staked candidates in the active set (the nodes the next committee selection would consider). */
+    public synchronized int activeCandidateCount() {
+        return stakingInner().activeSet.nodes().size();
+    }
+
     public synchronized CommitteeView committee() {
         SystemInner s = systemInner();
         StakingInner staking = stakingInner();

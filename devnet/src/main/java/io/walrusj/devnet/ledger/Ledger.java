@@ -173,6 +173,20 @@ public class Ledger {
         }
     }
 
+    /**
+     * Whether the first committee should be formed now: no committee yet and at least
+     * {@code minCandidates} staked candidates ({@code devnet.first-committee-candidates}; 0 = never).
+     */
+    public boolean firstCommitteeDue(int minCandidates) {
+        lock.lock();
+        try {
+            boolean noCommittee = system.committee() == null || system.committee().members().isEmpty();
+            return minCandidates > 0 && noCommittee && system.activeCandidateCount() >= minCandidates;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private long nextEpochStartMs() {
         long epoch = system.currentEpoch();
         return genesis.firstEpochStartMs() + epoch * genesis.epochDurationMs();

@@ -1,0 +1,89 @@
+package io.walrusj.encoder.api;
+
+import java.util.Map;
+
+/**
+ * An error answered with the Walrus JSON {@code Status} body (client-http-api 1; same shape as the
+ * storage nodes' errors, storage-node-api 2.2), domain {@code daemon.walrus.space} unless stated.
+ * Controllers and services throw it; {@link DaemonErrorHandler} renders it.
+ */
+public final class DaemonException extends RuntimeException {
+    public static final String DOMAIN = "daemon.walrus.space";
+    public static final String AUTH_DOMAIN = "auth.publisher.walrus.space";
+    public static final String GLOBAL = "global";
+
+    /** AIP-193 status names with their HTTP codes. */
+    public enum Status {
+        INVALID_ARGUMENT(400), FAILED_PRECONDITION(400), NOT_FOUND(404), PERMISSION_DENIED(403),
+        SIZE_EXCEEDED(403), UNAUTHENTICATED(401), UNAVAILABLE_FOR_LEGAL_REASONS(451),
+        RANGE_NOT_SATISFIABLE(416), RESOURCE_EXHAUSTED(429), DEADLINE_EXCEEDED(504), INTERNAL(500),
+        UNAVAILABLE(503);
+
+        private final int http;
+
+        Status(int http) {
+            this.http = http;
+        }
+
+        public int http() {
+            return http;
+        }
+    }
+
+    private final Status status;
+    private final String reason;
+    private final String domain;
+    private final Map<String, Object> metadata;
+
+    public DaemonException(Status status, String reason, String message) {
+        this(status, reason, DOMAIN, message, Map.of());
+    }
+
+    public DaemonException(Status status, String reason, String domain, String message, Map<String, Object> metadata) {
+        super(message);
+        this.status = status;
+        this.reason = reason;
+        this.domain = domain;
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    public DaemonException(Status status, String reason, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.reason = reason;
+        this.domain = DOMAIN;
+        this.metadata = Map.of();
+    }
+
+    /** 503: the chain could not be read; transient. */
+    public static DaemonException chainUnavailable(Throwable cause) {
+        return new DaemonException(Status.UNAVAILABLE, "CHAIN_UNAVAILABLE",
+                "the chain could not be read, please retry: " + cause.getMessage(), cause);
+    }
+
+    /** 503 with a reason: transient, retry. */
+    public static DaemonException unavailable(String reason, String message) {
+        return new DaemonException(Status.UNAVAILABLE, reason, message);
+    }
+
+    /** 400 MALFORMED_REQUEST / INVALID_ARGUMENT. */
+    public static DaemonException malformed(String message) {
+        return new DaemonException(Status.INVALID_ARGUMENT, "MALFORMED_REQUEST", message);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+}

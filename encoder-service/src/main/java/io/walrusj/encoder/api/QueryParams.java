@@ -1,0 +1,62 @@
+package io.walrusj.encoder.api;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Query-string checks the Walrus daemon's extractors make (unknown parameters are rejected). */
+public final class QueryParams {
+    private QueryParams() {}
+
+    /** Plain-text 400 if the request carries a parameter outside {@code allowed}. */
+    public static void requireKnown(Map<String, String[]> parameters, Set<String> allowed) {
+        for (String name : parameters.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new FrameworkRejection("Failed to deserialize query string: unknown field `" + name
+                        + "`, expected one of " + allowed.stream().sorted().map(s -> "`" + s + "`").toList());
+            }
+        }
+    }
+
+    /** Strict bool as serde parses it: {@code true} or {@code false}; absent -> {@code fallback}. */
+    public static boolean bool(Map<String, String[]> parameters, String name, boolean fallback) {
+        String v = single(parameters, name);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new FrameworkRejection("Failed to deserialize query string: " + name
+                    + ": provided string was not `true` or `false`");
+        };
+    }
+
+    /** A u32 / u64 parameter; absent -> {@code fallback}; plain-text 400 if not a non-negative integer in range. */
+    public static long unsigned(Map<String, String[]> parameters, String name, long fallback, long max) {
+        String v = single(parameters, name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseUnsignedLong(v);
+            if (Long.compareUnsigned(value, max) > 0 || !v.chars().allMatch(Character::isDigit)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new FrameworkRejection("Failed to deserialize query string: " + name + ": invalid digit found in string");
+        }
+    }
+
+    /** The single value of {@code name}, or null; a repeated parameter is a plain-text 400. */
+    public static String single(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        if (values.length > 1) {
+            throw new FrameworkRejection("Failed to deserialize query string: duplicate field `" + name + "`");
+        }
+        return values[0];
+    }
+}

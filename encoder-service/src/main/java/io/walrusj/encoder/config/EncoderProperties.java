@@ -1,0 +1,33 @@
+package io.walrusj.encoder.config;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by the publisher and the aggregator ({@code encoder.*}).
+ *
+ * @param suiRpcUrl           the chain's JSON-RPC endpoint (the devnet, or a Sui full node for reads)
+ * @param packageId           Walrus package id; with the two object ids below it names the network,
+ *                            otherwise the ids are asked from the devnet ({@code devnet_getChainInfo})
+ * @param systemObjectId      the shared {@code System} object
+ * @param stakingObjectId     the shared {@code Staking} object
+ * @param nodeScheme          scheme for the nodes' {@code host:port} network addresses
+ * @param committeeRefresh    how often the committee is re-read from the chain
+ * @param nodeConnectTimeout  TCP connect timeout towards storage nodes
+ * @param nodeRequestTimeout  whole-request timeout towards storage nodes
+ */
+@ConfigurationProperties("encoder")
+public record EncoderProperties(URI suiRpcUrl, String packageId, String systemObjectId, String stakingObjectId,
+        @DefaultValue("http") String nodeScheme, @DefaultValue("5s") Duration committeeRefresh,
+        @DefaultValue("2s") Duration nodeConnectTimeout, @DefaultValue("60s") Duration nodeRequestTimeout) {
+
+    public boolean hasNetworkIds() {
+        return notBlank(packageId) && notBlank(systemObjectId) && notBlank(stakingObjectId);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}
