@@ -1,14 +1,17 @@
 package io.walrusj.nodeclient;
 
 import io.walrusj.core.bcs.BcsReader;
+import io.walrusj.core.bcs.BcsWriter;
 import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadata;
 import io.walrusj.core.metadata.BlobMetadataWithId;
 import io.walrusj.core.recovery.GeneralRecoverySymbol;
+import io.walrusj.core.recovery.InconsistencyProof;
 import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
+import io.walrusj.core.sliver.SymbolId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -122,6 +126,53 @@ public final class StorageNodeClient implements AutoCloseable {
         return decode(() -> BcsReader.decode(body, r -> r.sequence(GeneralRecoverySymbol::read)), "recovery symbols");
     }
 
+    /**
+     * {@code GET /v1/blobs/{id}/recoverySymbols?id=<row>-<col>&...&proofAxis=}: the listed matrix
+     * elements the node can serve, in request order (unservable ids are skipped by the node), each
+     * with a Merkle proof over its {@code proofAxis} sliver (pass the axis orthogonal to the sliver
+     * being recovered). Sent as one request: servers cap the request line (Tomcat at 8 KiB by
+     * default), so callers keep {@code ids} short (about 11 characters per id) and split longer lists.
+     */
+    public List<GeneralRecoverySymbol> recoverySymbols(URI node, BlobId blobId, List<SymbolId> ids, SliverType proofAxis)
+            throws IOException {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no symbol ids");
+        }
+        String query = ids.stream().map(id -> "id=" + id).collect(Collectors.joining("&"));
+        byte[] body = send(get(resolve(node, "/v1/blobs/" + blobId + "/recoverySymbols?" + query
+                + "&proofAxis=" + proofAxis.text()))).body();
+        return decode(() -> BcsReader.decode(body, r -> r.sequence(GeneralRecoverySymbol::read)), "recovery symbols");
+    }
+
+    /**
+     * {@code POST /v1/blobs/{id}/inconsistencyProof/{type}} with the proof's inner struct (target
+     * index + symbols, not wrapped in the axis enum): the node's signed {@code INVALID_BLOB_ID}
+     * attestation. Unverified: check the message bytes and the signature against the node's key.
+     */
+    public SignedMessage inconsistencyProof(URI node, BlobId blobId, InconsistencyProof proof) throws IOException {
+        byte[] body = BcsWriter.encode(w -> {
+            w.u16(proof.targetSliverIndex());
+            w.sequence(proof.recoverySymbols(), (ww, symbol) -> symbol.writeBcs(ww));
+        });
+        URI uri = resolve(node, "/v1/blobs/" + blobId + "/inconsistencyProof/" + proof.targetType().text());
+        JsonNode data = successData(send(post(uri, body)));
+        return decode(() -> new SignedMessage(Base64.getDecoder().decode(data.path("serializedMessage").asString()),
+                BlsSignature.fromBase64(data.path("signature").asString())), "inconsistency-proof attestation");
+    }
+
+    /** A node's signed protocol message as received (spec 9: {@code serializedMessage} + BLS {@code signature}). */
+    public record SignedMessage(byte[] serializedMessage, BlsSignature signature) {
+        public SignedMessage {
+            serializedMessage = serializedMessage.clone();
+            Objects.requireNonNull(signature, "signature");
+        }
+
+        @Override
+        public byte[] serializedMessage() {
+            return serializedMessage.clone();
+        }
+    }
+
     /** {@code GET /v1/health}: true if the node answers 200. */
     public boolean isHealthy(URI node) {
         try {
@@ -201,6 +252,11 @@ public final class StorageNodeClient implements AutoCloseable {
     private HttpRequest put(URI uri, byte[] body) {
         return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Content-Type", OCTET)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private HttpRequest post(URI uri, byte[] body) {
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Content-Type", OCTET)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     private HttpRequest get(URI uri) {

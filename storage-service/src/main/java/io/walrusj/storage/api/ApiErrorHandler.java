@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders {@link ApiException} as the node's JSON error body, {@link PathRejection} as plain text, anything else as INTERNAL_ERROR. */
-@RestControllerAdvice(assignableTypes = {StorageNodeController.class, RecoveryController.class})
+@RestControllerAdvice(assignableTypes = {StorageNodeController.class, RecoveryController.class, SyncShardController.class})
 public class ApiErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
     static final String INTERNAL_MESSAGE = "an internal error has occurred, please report it";

@@ -156,4 +156,26 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Status.UNAVAILABLE, "UNAVAILABLE", GLOBAL,
                 "the service is currently unavailable: too many concurrent recovery-symbol requests", Map.of());
     }
+
+    // sync_shard (walrus-storage-node-api.md 6.4)
+
+    static ApiException requestUnauthorized(String detail) {
+        return new ApiException(Status.PERMISSION_DENIED, "REQUEST_UNAUTHORIZED", "the request is unauthorized: " + detail);
+    }
+
+    static ApiException messageVerificationFailed(String detail) {
+        return new ApiException(Status.INVALID_ARGUMENT, "MESSAGE_VERIFICATION_FAILED",
+                "the signed message failed to verify: " + detail);
+    }
+
+    static ApiException invalidEpoch(long requestEpoch, long serverEpoch) {
+        return new ApiException(Status.INVALID_ARGUMENT, "INVALID_EPOCH", DOMAIN,
+                "the request is for epoch " + requestEpoch + " but the node is in epoch " + serverEpoch,
+                Map.<String, Object>of("request_epoch", String.valueOf(requestEpoch), "server_epoch", String.valueOf(serverEpoch)));
+    }
+
+    static ApiException sliverCountExceedsLimit(long requested, long limit) {
+        return new ApiException(Status.INVALID_ARGUMENT, "SLIVER_COUNT_EXCEEDS_LIMIT",
+                "the requested sliver count " + requested + " exceeds the limit of " + limit);
+    }
 }

@@ -127,9 +127,10 @@ public class RecoveryController {
             }
             List<GeneralRecoverySymbol> out = new ArrayList<>();
             ApiException last = ApiException.symbolNotPresentAtShards();
+            int offset = id.rotationOffset(n);
             for (SymbolId sid : ids) {
                 try {
-                    out.add(symbol(config, s, id, sid, proofAxis));
+                    out.add(symbol(config, s, id, offset, sid, proofAxis));
                 } catch (ApiException e) {
                     last = e;
                 }
@@ -145,10 +146,8 @@ public class RecoveryController {
     }
 
     /** Element (i, j) from primary sliver i (proof over the primary axis) or secondary sliver j. */
-    private GeneralRecoverySymbol symbol(EncodingConfig config, NodeState.Snapshot s, BlobId id, SymbolId sid,
+    private GeneralRecoverySymbol symbol(EncodingConfig config, NodeState.Snapshot s, BlobId id, int offset, SymbolId sid,
             Optional<SliverType> proofAxis) {
-        int n = config.nShards();
-        int offset = id.rotationOffset(n);
         List<SliverType> candidates = proofAxis.map(List::of).orElse(List.of(SliverType.PRIMARY, SliverType.SECONDARY));
         ApiException last = ApiException.symbolNotPresentAtShards();
         for (SliverType source : candidates) {

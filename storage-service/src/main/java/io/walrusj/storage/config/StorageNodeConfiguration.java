@@ -3,12 +3,20 @@ package io.walrusj.storage.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.BlsKeyPair;
-import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.core.crypto.Ed25519KeyPair;
 import io.walrusj.storage.gc.GarbageCollector;
+import io.walrusj.nodeclient.StorageNodeClient;
+import io.walrusj.storage.heal.BlobHealer;
 import io.walrusj.storage.heal.BlobSyncer;
-import io.walrusj.storage.heal.NodeClient;
+import io.walrusj.storage.heal.HealSettings;
 import io.walrusj.storage.heal.PeerResolver;
+import io.walrusj.storage.identity.OperatorKeyStore;
 import io.walrusj.storage.identity.ProtocolKeyStore;
+import io.walrusj.storage.invalid.BlobInvalidator;
+import io.walrusj.storage.invalid.DevnetInvalidationSubmitter;
+import io.walrusj.storage.invalid.InvalidBlobCertifier;
+import io.walrusj.storage.invalid.InvalidationSubmitter;
+import io.walrusj.storage.invalid.LoggingInvalidationSubmitter;
 import io.walrusj.storage.register.DevnetRegistrar;
 import io.walrusj.storage.register.NodeIdentity;
 import io.walrusj.chain.devnet.DevnetClient;
@@ -93,13 +101,53 @@ public class StorageNodeConfiguration {
         return peers;
     }
 
+    /** The one client for node-to-node requests (blob sync, inconsistency attestations). */
     @Bean(destroyMethod = "close")
-    BlobSyncer blobSyncer(StorageProperties props, SliverStore store, NodeState state, PeerResolver peers,
-            SymbolSourceCache cache, ChainSync sync, MeterRegistry registry, NodeIdentity identity) {
-        Optional<SuiAddress> self = identity.nodeId();
-        BlobSyncer syncer = new BlobSyncer(store, state, peers, new NodeClient(props.healRequestTimeout()), cache, self,
-                props.healConcurrency(), props.healMaxAttempts(), props.healBackoff(), registry);
+    StorageNodeClient storageNodeClient(StorageProperties props) {
+        Duration timeout = props.healRequestTimeout();
+        Duration connect = timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
+        return new StorageNodeClient(connect, timeout);
+    }
+
+    @Bean
+    BlobHealer blobHealer(StorageProperties props, SliverStore store, NodeState state, PeerResolver peers,
+            StorageNodeClient client, SymbolSourceCache cache, NodeIdentity identity, MeterRegistry registry) {
+        return new BlobHealer(store, state, peers, client::getMetadata, client::recoverySymbols, cache,
+                identity.nodeId(), props.healSliverConcurrency(), registry);
+    }
+
+    /**
+     * Devnet transactions when the node has an operator key (it runs on the walrusj devnet), else the
+     * log. Takes the {@link NodeIdentity} so that devnet registration has created the key first.
+     */
+    @Bean
+    InvalidationSubmitter invalidationSubmitter(StorageProperties props, SuiRpcClient rpc, NodeIdentity identity) {
+        Optional<Ed25519KeyPair> operator = OperatorKeyStore.loadIfPresent(props.dataDir(), props.operatorKeyFile());
+        if (operator.isEmpty()) {
+            LOG.info("no operator key: invalid-blob certificates are logged, not submitted");
+            return new LoggingInvalidationSubmitter();
+        }
+        return new DevnetInvalidationSubmitter(new DevnetClient(rpc), operator.get());
+    }
+
+    @Bean
+    BlobInvalidator blobInvalidator(StorageProperties props, NodeState state, PeerResolver peers,
+            StorageNodeClient client, BlsKeyPair protocolKey, NodeIdentity identity, InvalidationSubmitter submitter,
+            MeterRegistry registry) {
+        return new BlobInvalidator(state, peers,
+                new InvalidBlobCertifier(client::inconsistencyProof, protocolKey, identity.nodeId()), submitter,
+                healSettings(props), registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    BlobSyncer blobSyncer(StorageProperties props, SliverStore store, NodeState state, BlobHealer healer, ChainSync sync,
+            BlobInvalidator invalidator, MeterRegistry registry) {
+        BlobSyncer syncer = new BlobSyncer(store, state, healer, healSettings(props), invalidator, registry);
         sync.addListener(syncer);
         return syncer;
+    }
+
+    private static HealSettings healSettings(StorageProperties props) {
+        return new HealSettings(props.healConcurrency(), props.healMaxAttempts(), props.healBackoff());
     }
 }

@@ -30,9 +30,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     overriding the committee members' on-chain {@code network_address} (tests, proxies)
  * @param peerScheme scheme put in front of an on-chain {@code host:port} network address
  * @param healConcurrency blobs synced concurrently
+ * @param healSliverConcurrency slivers of one blob recovered concurrently
  * @param healMaxAttempts attempts per blob before blob sync gives up (until the next trigger)
  * @param healBackoff first retry delay of blob sync, doubled per attempt (capped at 30 s)
  * @param healRequestTimeout timeout of one node-to-node request during blob sync
+ * @param syncShardMaxSlivers the largest page a {@code sync_shard} request may ask for
  * @param pendingMaxBytes total body bytes of buffered {@code ?pending=true} uploads
  * @param pendingMaxEntries buffered {@code ?pending=true} items (one metadata or one sliver each)
  * @param pendingTimeout how long a blob's buffered uploads wait for its registration
@@ -66,9 +68,11 @@ public record StorageProperties(
         Map<String, URI> peers,
         @DefaultValue("http") String peerScheme,
         @DefaultValue("4") int healConcurrency,
+        @DefaultValue("8") int healSliverConcurrency,
         @DefaultValue("6") int healMaxAttempts,
         @DefaultValue("200ms") Duration healBackoff,
         @DefaultValue("10s") Duration healRequestTimeout,
+        @DefaultValue("100000") long syncShardMaxSlivers,
         @DefaultValue("268435456") long pendingMaxBytes,
         @DefaultValue("10000") int pendingMaxEntries,
         @DefaultValue("60s") Duration pendingTimeout,

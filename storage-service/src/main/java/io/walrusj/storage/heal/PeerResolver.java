@@ -1,10 +1,14 @@
 package io.walrusj.storage.heal;
 
 import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.storage.sync.NodeState;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,21 @@ public final class PeerResolver {
     public Optional<URI> resolve(SuiAddress nodeId) {
         URI o = overrides.get(nodeId);
         return o != null ? Optional.of(o) : Optional.ofNullable(fromChain.get(nodeId));
+    }
+
+    /**
+     * The committee members of {@code snapshot} other than {@code self} that own shards and have a
+     * known base URL: the nodes blob sync asks for metadata and recovery symbols.
+     */
+    public List<Peer> peers(NodeState.Snapshot snapshot, Optional<SuiAddress> self) {
+        List<Peer> out = new ArrayList<>();
+        snapshot.committee().forEach((nodeId, shards) -> {
+            if (shards.isEmpty() || self.isPresent() && self.get().equals(nodeId)) {
+                return;
+            }
+            resolve(nodeId).ifPresent(uri -> out.add(new Peer(nodeId, uri, Set.copyOf(shards))));
+        });
+        return out;
     }
 
     /** {@code host:port} -> {@code scheme://host:port}; a value with a scheme is kept. */

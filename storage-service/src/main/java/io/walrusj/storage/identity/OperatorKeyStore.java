@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The node operator's Ed25519 Sui account key (sender of the devnet registration and staking
@@ -35,6 +36,19 @@ public final class OperatorKeyStore {
         byte[] text = (Base64.getEncoder().encodeToString(seed) + "\n").getBytes(StandardCharsets.US_ASCII);
         Arrays.fill(seed, (byte) 0);
         return ProtocolKeyStore.writeOwnerOnly(file, text) ? key : read(file);
+    }
+
+    /**
+     * The operator key if the node has one (mounted, or generated earlier by devnet registration),
+     * without creating it: a node with an operator key runs on the walrusj devnet and may send
+     * transactions there.
+     */
+    public static Optional<Ed25519KeyPair> loadIfPresent(Path dataDir, Path configured) {
+        if (configured != null) {
+            return Optional.of(read(configured));
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
     }
 
     public static Ed25519KeyPair read(Path file) {

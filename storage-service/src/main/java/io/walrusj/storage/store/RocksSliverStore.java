@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -184,6 +185,18 @@ public final class RocksSliverStore implements SliverStore {
         try (RocksIterator it = db.newIterator(blobInfo)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 consumer.accept(BlobId.of(it.key()), BlobInfo.fromBcs(it.value()));
+            }
+        }
+    }
+
+    @Override
+    public void forEachBlobInfoFrom(BlobId start, BiPredicate<BlobId, BlobInfo> visitor) {
+        // RocksDB's default comparator orders keys as unsigned bytes
+        try (RocksIterator it = db.newIterator(blobInfo)) {
+            for (it.seek(start.bytes()); it.isValid(); it.next()) {
+                if (!visitor.test(BlobId.of(it.key()), BlobInfo.fromBcs(it.value()))) {
+                    return;
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import io.walrusj.core.sliver.SliverType;
 import io.walrusj.core.recovery.InconsistencyProof;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,12 @@ public interface SliverStore extends AutoCloseable {
 
     /** Calls {@code consumer} for every stored blob info, in blob-id byte order. */
     void forEachBlobInfo(BiConsumer<BlobId, BlobInfo> consumer);
+
+    /**
+     * Calls {@code visitor} for the stored blob infos from {@code start} (inclusive) on, in blob-id
+     * byte order (unsigned), until it returns false.
+     */
+    void forEachBlobInfoFrom(BlobId start, BiPredicate<BlobId, BlobInfo> visitor);
 
     @Override
     void close();

@@ -8,6 +8,7 @@ import io.walrusj.chain.follow.EventFollower;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.StakingInnerV1;
 import io.walrusj.chain.model.StakingPool;
+import io.walrusj.chain.model.SystemStateInnerV1;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.chain.rpc.SuiRpcClient;
@@ -159,12 +160,24 @@ public final class ChainSync implements SmartLifecycle {
             throw new IllegalStateException("chain not connected");
         }
         StakingInnerV1 staking = r.stakingState();
-        long epoch = r.currentEpoch();
+        SystemStateInnerV1 system = r.systemState();
+        long epoch = system.currentEpoch();
         List<Integer> owned = nodeId.map(id -> staking.committee().shardsOf(id)).orElse(List.of());
+        List<Integer> previous = nodeId.map(id -> staking.previousCommittee().shardsOf(id)).orElse(List.of());
         state.set(new NodeState.Snapshot(epoch, staking.nShards(), Set.copyOf(owned), true,
-                staking.committee().shardsByNode()));
+                staking.committee().shardsByNode(), signingCommittee(system), Set.copyOf(previous)));
         LOG.info("epoch {}: n = {}, this node owns {} shards", epoch, staking.nShards(), owned.size());
         refreshNetworkAddresses(r, staking.committee().nodes());
+    }
+
+    /** The BLS committee with decoded keys; empty (logged) if a key does not decode. */
+    private static Optional<SigningCommittee> signingCommittee(SystemStateInnerV1 system) {
+        try {
+            return Optional.of(SigningCommittee.fromChain(system.committee()));
+        } catch (RuntimeException e) {
+            LOG.info("the BLS committee of epoch {} is not usable for certificates: {}", system.currentEpoch(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Reads the staking pool of every committee member other than this node for its network address. */

@@ -345,6 +345,17 @@ public final class StorageBenchmark {
         }
     }
 
+    /** CPU time of this process (every node, the proxies and the fake chain run in it). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** One-minute load average of the machine: above the cpu count, other processes competed for the cpus. */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     static JsonNode blobSync(Node n) {
         HttpResponse<byte[]> r = send("GET", n.uri("/v1/health?detailed=true"), null);
         return Json.MAPPER.readTree(new String(r.body())).get("success").get("data").get("blobSync");
@@ -422,6 +433,8 @@ public final class StorageBenchmark {
             long downBefore = proxies.stream().mapToLong(p -> p.down.get()).sum();
             long upBefore = proxies.stream().mapToLong(p -> p.up.get()).sum();
 
+            long cpu0 = processCpuNanos();
+            double load0 = loadAverage();
             long h0 = System.nanoTime();
             chain.emit(new WalrusEvent.BlobCertified(EPOCH, id, EPOCH + 3, false, object, false));
             long deadline = h0 + timeoutS * 1_000_000_000L;
@@ -442,6 +455,8 @@ public final class StorageBenchmark {
                 Thread.sleep(20);
             }
             double healS = (System.nanoTime() - h0) / 1e9;
+            double cpuS = (processCpuNanos() - cpu0) / 1e9;
+            double load1 = loadAverage();
             JsonNode s = blobSync(missing);
             long recovered = s.get("recoveredSlivers").asLong();
             long fetched = proxies.stream().mapToLong(p -> p.down.get()).sum() - downBefore;
@@ -462,6 +477,8 @@ public final class StorageBenchmark {
                     s.get("failedBlobs").asLong(), complete));
             table.add(String.format(Locale.ROOT, "  time to heal               : %.2f s (%d of %d slivers recovered)", healS, recovered,
                     2 * pairs.size()));
+            table.add(String.format(Locale.ROOT, "  CPU time during the heal   : %.1f s of this JVM (all 4 nodes + fake chain), machine load average %.1f -> %.1f on %d cpus",
+                    cpuS, load0, load1, Runtime.getRuntime().availableProcessors()));
             table.add(String.format(Locale.ROOT, "  bytes fetched from peers   : %.2f MiB (responses incl. HTTP headers; requests sent %.1f KiB)",
                     fetched / 1048576.0, sent / 1024.0));
             table.add(String.format(Locale.ROOT, "  fetched / blob size        : %.3f", (double) fetched / size));

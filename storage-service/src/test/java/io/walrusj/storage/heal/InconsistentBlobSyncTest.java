@@ -74,15 +74,21 @@ class InconsistentBlobSyncTest {
             for (int p = 1; p < 4; p++) {
                 store.putSliver(id, p, honest.primarySlivers().get(p));
             }
-            BlobSyncer syncer = new BlobSyncer(store, state, new PeerResolver(Map.of()), new NodeClient(Duration.ofSeconds(1)),
-                    new SymbolSourceCache(8), Optional.empty(), 1, 1, Duration.ofMillis(10), registry);
+            // no peer is reachable: the node's own rows 0-3 (p = 4) are all the symbols there are
+            BlobHealer healer = new BlobHealer(store, state, new PeerResolver(Map.of()), (node, blob) -> {
+                throw new AssertionError("no metadata request expected");
+            }, (node, blob, ids, axis) -> {
+                throw new AssertionError("no symbol request expected");
+            }, new SymbolSourceCache(8), Optional.empty(), 4, registry);
+            BlobSyncer syncer = new BlobSyncer(store, state, healer, new HealSettings(1, 1, Duration.ofMillis(10)),
+                    InconsistentBlobHandler.NONE, registry);
             try {
-                assertThat(syncer.syncOnce(id)).isEqualTo(BlobSyncer.Result.INCONSISTENT);
+                assertThat(syncer.syncOnce(id)).isEqualTo(SyncResult.INCONSISTENT);
                 InconsistencyProof proof = store.getInconsistencyProof(id).orElseThrow();
                 assertThat(proof.targetType()).isEqualTo(SliverType.SECONDARY);
                 proof.verify(CONFIG, lying);
                 // marked: a later run does nothing
-                assertThat(syncer.syncOnce(id)).isEqualTo(BlobSyncer.Result.NOTHING_TO_DO);
+                assertThat(syncer.syncOnce(id)).isEqualTo(SyncResult.NOTHING_TO_DO);
             } finally {
                 syncer.close();
             }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walrusj.storage.testing.FakeChain;
 import java.net.URI;
+import io.walrusj.storage.sync.NodeState;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PeerResolverTest {
@@ -28,5 +32,20 @@ class PeerResolverTest {
         PeerResolver tls = new PeerResolver(Map.of(), "https");
         tls.updateFromChain(Map.of(a, "h:1"));
         assertThat(tls.resolve(a)).contains(URI.create("https://h:1"));
+    }
+
+    @Test
+    void peersAreTheOtherCommitteeMembersWithShardsAndAnAddress() {
+        var self = FakeChain.addr(0xa1);
+        var b = FakeChain.addr(0xa2);
+        var noAddress = FakeChain.addr(0xa3);
+        var noShards = FakeChain.addr(0xa4);
+        PeerResolver r = new PeerResolver(Map.of(), "http");
+        r.updateFromChain(Map.of(self, "self:1", b, "b:2", noShards, "d:4"));
+        NodeState.Snapshot s = new NodeState.Snapshot(1, 10, Set.of(0, 1), true,
+                Map.of(self, List.of(0, 1), b, List.of(2, 3, 4), noAddress, List.of(5, 6, 7, 8, 9), noShards, List.of()));
+
+        assertThat(r.peers(s, Optional.of(self))).containsExactly(new Peer(b, URI.create("http://b:2"), Set.of(2, 3, 4)));
+        assertThat(r.peers(s, Optional.empty())).extracting(Peer::nodeId).containsExactlyInAnyOrder(self, b);
     }
 }

@@ -56,7 +56,9 @@ public final class FakeChain implements AutoCloseable {
     private volatile int nShards;
     private volatile long epoch;
     private volatile Map<SuiAddress, List<Integer>> shards;
+    private volatile Map<SuiAddress, List<Integer>> previousShards = Map.of();
     private final Map<SuiAddress, String> networkAddresses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SuiAddress, io.walrusj.core.crypto.BlsPublicKey> protocolKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private int tx;
 
     public FakeChain(int nShards, long epoch, Map<SuiAddress, List<Integer>> shards) {
@@ -119,12 +121,25 @@ public final class FakeChain implements AutoCloseable {
         this.epoch = epoch;
     }
 
+    /** Sets the staking object's {@code previous_committee} (node -> shards of the epoch before). */
+    public void setPreviousCommittee(Map<SuiAddress, List<Integer>> shards) {
+        this.previousShards = new LinkedHashMap<>(shards);
+    }
+
     /**
      * Publishes a {@code StakingPool} object (id = node id) whose {@code node_info.network_address}
      * is {@code hostPort}, served by {@code sui_getObject(nodeId)} like the devnet does.
      */
     public void setNetworkAddress(SuiAddress nodeId, String hostPort) {
         networkAddresses.put(nodeId, hostPort);
+    }
+
+    /**
+     * Puts {@code key} (uncompressed) into the system object's BLS committee entry of {@code nodeId};
+     * members without a key get 96 zero bytes, which do not decode as a key.
+     */
+    public void setProtocolKey(SuiAddress nodeId, io.walrusj.core.crypto.BlsPublicKey key) {
+        protocolKeys.put(nodeId, key);
     }
 
     /** A transaction received by {@code devnet_executeTransaction} whose signature verified. */
@@ -233,7 +248,8 @@ public final class FakeChain implements AutoCloseable {
                 SYSTEM_FIELD.writeBcs(w);
                 w.u64(VERSION);
                 List<BlsCommitteeMember> members = new ArrayList<>();
-                shards.forEach((node, s) -> members.add(new BlsCommitteeMember(new byte[96], s.size(), node)));
+                shards.forEach((node, s) -> members.add(new BlsCommitteeMember(protocolKeys.containsKey(node)
+                        ? protocolKeys.get(node).toUncompressedBytes() : new byte[96], s.size(), node)));
                 new SystemStateInnerV1(new BlsCommittee(members, nShards, epoch, new byte[48]), 1L << 40, 0, 1, 1)
                         .writePrefix(w);
             });
@@ -243,7 +259,7 @@ public final class FakeChain implements AutoCloseable {
                 STAKING_FIELD.writeBcs(w);
                 w.u64(VERSION);
                 new StakingInnerV1(nShards, 3_600_000L, 1_700_000_000_000L, addr(0x71), shards.size(), epoch, addr(0x72),
-                        Optional.empty(), new Committee(shards), new Committee(Map.of()), Optional.empty(),
+                        Optional.empty(), new Committee(shards), new Committee(previousShards), Optional.empty(),
                         new EpochState.EpochChangeDone(1_700_000_000_000L), addr(0x73)).writeBcs(w);
             });
         } else if (networkAddresses.containsKey(id)) {
