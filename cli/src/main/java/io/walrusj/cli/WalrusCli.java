@@ -16,18 +16,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code walrus} command: blob IDs and RS2 encodings of local files, byte-compatible with the
- * Walrus CLI. Exit codes: 0 success, 1 I/O or data error, 2 usage error.
+ * Walrus CLI, and storing, reading and inspecting blobs through a walrusj gateway. Exit codes: 0
+ * success, 1 I/O or data error (including no answer from the gateway), 2 usage error, 3 the gateway
+ * answered with an error status.
  */
 @Command(name = "walrus",
         mixinStandardHelpOptions = true,
         versionProvider = WalrusCli.Version.class,
-        description = "Walrus blob IDs and RS2 (RedStuff) encodings of local files.",
-        subcommands = {BlobIdCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 I/O or data error, 2 usage error."})
+        description = "Walrus blob IDs and RS2 (RedStuff) encodings of local files; store, read and inspect blobs "
+                + "through a walrusj gateway.",
+        subcommands = {BlobIdCommand.class, EncodeCommand.class, StoreCommand.class, ReadCommand.class,
+            StatusCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 I/O or data error (or no answer from the gateway), 2 usage error, "
+                + "3 the gateway answered with an error."})
 public final class WalrusCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;
+    public static final int EXIT_GATEWAY = 3;
 
     @Spec
     CommandSpec spec;
@@ -54,6 +60,11 @@ public final class WalrusCli implements Runnable {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
+            if (e instanceof GatewayException g) {
+                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + g.getMessage());
+                err.flush();
+                return g.exitCode();
+            }
             if (e instanceof WalrusException || e instanceof IOException || e instanceof UncheckedIOException) {
                 err.println(commandLine.getCommandSpec().qualifiedName() + ": " + Messages.describe(e));
             } else {

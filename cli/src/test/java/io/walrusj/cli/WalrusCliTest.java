@@ -10,7 +10,8 @@ class WalrusCliTest {
         CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("walrus").contains("blob-id").contains("encode");
+        assertThat(run.out()).contains("walrus").contains("blob-id").contains("encode")
+                .contains("store").contains("read").contains("status");
     }
 
     @Test

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 public final class LocalNetwork implements AutoCloseable {
     private static final Pattern OWNS_SHARDS = Pattern.compile("\"owned\"\\s*:\\s*[1-9]");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Body limit of the encoder and the gateway here: large enough for the 256 MiB benchmark. */
+    private static final String MAX_BODY = "300MB";
     private static LocalNetwork shared;
 
     /**
@@ -54,7 +56,7 @@ public final class LocalNetwork implements AutoCloseable {
         }
 
         public static Config defaults() {
-            return new Config(4, 10, 3, true, true, List.of());
+            return new Config(4, 100, 3, true, true, List.of());
         }
     }
 
@@ -138,13 +140,16 @@ public final class LocalNetwork implements AutoCloseable {
         List<String> encoderArgs = new ArrayList<>(List.of(
                 "--encoder.sui-rpc-url=" + rpc,
                 "--encoder.committee-refresh=1s",
-                "--publisher.data-dir=" + workDir.resolve("publisher")));
+                "--publisher.data-dir=" + workDir.resolve("publisher"),
+                "--publisher.max-body-size=" + MAX_BODY));
         encoderArgs.addAll(config.encoderArgs());
         encoder = new ServiceProcess("encoder", jar("encoder-service"), jvm("3g"), encoderArgs, freePort(), logs);
 
         gateway = config.withGateway() ? new ServiceProcess("gateway", jar("gateway-service"), jvm("512m"), List.of(
                 "--gateway.encoder-urls=" + encoder.url(),
-                "--gateway.indexer-url=" + indexer.url()), freePort(), logs) : null;
+                "--gateway.indexer-url=" + indexer.url(),
+                "--gateway.max-body-size=" + MAX_BODY,
+                "--gateway.rate-limit.enabled=false"), freePort(), logs) : null;
     }
 
     private void startAll() throws IOException {

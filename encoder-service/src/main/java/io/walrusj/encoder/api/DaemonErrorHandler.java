@@ -59,6 +59,11 @@ public class DaemonErrorHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> internal(Exception e) {
+        if (isClientAbort(e)) {
+            // the client went away while a body was written: nothing to answer, nothing wrong here
+            LOG.debug("client disconnected: {}", e.toString());
+            return null;
+        }
         String trace = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         LOG.error("internal error (TraceID {})", trace, e);
@@ -68,6 +73,21 @@ public class DaemonErrorHandler {
         debug.put("detail", "TraceID: " + trace);
         return body(DaemonException.Status.INTERNAL, INTERNAL_MESSAGE,
                 errorInfo("INTERNAL_ERROR", DaemonException.GLOBAL, Map.of()), debug);
+    }
+
+    private static boolean isClientAbort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("ClientAbortException") || name.equals("AsyncRequestNotUsableException")
+                    || name.equals("EofException")) {
+                return true;
+            }
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ResponseEntity<String> plain(int status, String message) {

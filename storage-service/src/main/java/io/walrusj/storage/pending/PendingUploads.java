@@ -77,6 +77,7 @@ public final class PendingUploads implements ChainListener {
     private final int maxEntries;
     private final long timeoutNanos;
     private final LongSupplier clock;
+    private final Object[] flushLocks = newLocks(64);
     private final Map<BlobId, Entry> entries = new LinkedHashMap<>();
     private long bytes;
     private int items;
@@ -198,6 +199,14 @@ public final class PendingUploads implements ChainListener {
 
     // ------------------------------------------------------------------ flushing
 
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
+    }
+
     @Override
     public void blobRegistered(BlobId blobId) {
         if (!contains(blobId)) {
@@ -222,6 +231,14 @@ public final class PendingUploads implements ChainListener {
      * buffered data and drops the entry; otherwise does nothing. Returns the number of persisted items.
      */
     public int flush(BlobId id) {
+        // One flush per blob at a time: a concurrent caller (a sliver PUT racing the registration
+        // flush) must wait until the metadata is persisted, not find the entry gone and the store empty.
+        synchronized (flushLocks[Math.floorMod(id.hashCode(), flushLocks.length)]) {
+            return flushLocked(id);
+        }
+    }
+
+    private int flushLocked(BlobId id) {
         NodeState.Snapshot s = state.get();
         boolean registered = store.getBlobInfo(id).map(i -> !i.invalid() && i.registeredAt(s.epoch())).orElse(false);
         if (!registered || !s.knowsShardCount()) {

@@ -1,0 +1,64 @@
+package io.walrusj.encoder.publish;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Publisher settings ({@code publisher.*}).
+ *
+ * @param maxBodySize              largest accepted blob (Walrus default 10 MiB); larger bodies get 413
+ * @param spoolThreshold           bodies larger than this are streamed to a temporary file instead of memory
+ * @param spoolDir                 where those files go (default: the JVM's temporary directory)
+ * @param maxConcurrentRequests    stores processed at once (Walrus: 8)
+ * @param maxBufferedRequests      stores waiting for a slot (Walrus: 8); beyond that 429
+ * @param dataDir                  where a generated wallet key is kept (default {@code <tmp>/walrusj-publisher})
+ * @param walletKeyFile            an existing wallet key (base64 of the 32-byte Ed25519 seed); never written
+ * @param useFaucet                top the wallet up from the devnet faucet when it cannot pay for a store
+ * @param faucetAmount             FROST asked from the faucet per top-up (at least what the store costs)
+ * @param maxEpochsAhead           largest {@code epochs} accepted (the chain's max_epochs_ahead; Walrus: 53)
+ * @param confirmationTimeout      how long a store waits for a quorum of confirmations before 504
+ * @param statusTimeout            how long the already-certified check waits for node status answers
+ * @param uploadAttempts           attempts per node call on transient failures (IOException, 5xx, 429, NOT_REGISTERED)
+ * @param retryBackoff             first retry delay; doubles (with jitter) up to 10x
+ * @param uploadsPerNode           sliver uploads in flight to one node within one store
+ * @param backgroundUploadBudget   encoded bytes that node uploads continuing after their store answered may
+ *                                 keep in memory; a store whose blob does not fit cancels its unfinished uploads
+ * @param backgroundUploadTimeout  how long such a node upload may continue
+ * @param encodeParallelism        encoder threads per store; 0 = available processors
+ */
+@ConfigurationProperties("publisher")
+public record PublisherProperties(
+        @DefaultValue("10MB") DataSize maxBodySize,
+        @DefaultValue("64MB") DataSize spoolThreshold,
+        Path spoolDir,
+        @DefaultValue("8") int maxConcurrentRequests,
+        @DefaultValue("8") int maxBufferedRequests,
+        Path dataDir,
+        Path walletKeyFile,
+        @DefaultValue("true") boolean useFaucet,
+        @DefaultValue("1000000000000") long faucetAmount,
+        @DefaultValue("53") long maxEpochsAhead,
+        @DefaultValue("60s") Duration confirmationTimeout,
+        @DefaultValue("5s") Duration statusTimeout,
+        @DefaultValue("5") int uploadAttempts,
+        @DefaultValue("200ms") Duration retryBackoff,
+        @DefaultValue("4") int uploadsPerNode,
+        @DefaultValue("1GB") DataSize backgroundUploadBudget,
+        @DefaultValue("5m") Duration backgroundUploadTimeout,
+        @DefaultValue("0") int encodeParallelism) {
+
+    public Path effectiveDataDir() {
+        return dataDir != null ? dataDir : Path.of(System.getProperty("java.io.tmpdir"), "walrusj-publisher");
+    }
+
+    public Path effectiveSpoolDir() {
+        return spoolDir != null ? spoolDir : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    public int effectiveEncodeParallelism() {
+        return encodeParallelism > 0 ? encodeParallelism : Runtime.getRuntime().availableProcessors();
+    }
+}

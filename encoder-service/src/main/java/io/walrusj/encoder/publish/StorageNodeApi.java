@@ -1,0 +1,46 @@
+package io.walrusj.encoder.publish;
+
+import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.core.metadata.BlobId;
+import io.walrusj.core.metadata.BlobMetadata;
+import io.walrusj.core.sliver.SliverData;
+import io.walrusj.nodeclient.NodeBlobStatus;
+import io.walrusj.nodeclient.SignedConfirmation;
+import io.walrusj.nodeclient.StorageNodeClient;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * {@link NodeApi} over node-client. Uploads use {@code ?pending=true}: a node that has not yet seen
+ * the registration event buffers them instead of answering NOT_REGISTERED.
+ */
+public final class StorageNodeApi implements NodeApi {
+    private final StorageNodeClient client;
+
+    public StorageNodeApi(StorageNodeClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void putMetadata(URI node, BlobId blobId, BlobMetadata metadata) throws IOException {
+        client.putMetadata(node, blobId, metadata, true);
+    }
+
+    @Override
+    public void putSliver(URI node, BlobId blobId, int pairIndex, SliverData sliver) throws IOException {
+        client.putSliver(node, blobId, pairIndex, sliver, true);
+    }
+
+    @Override
+    public SignedConfirmation confirmation(URI node, BlobId blobId, Optional<SuiAddress> deletableObject)
+            throws IOException {
+        return deletableObject.isPresent() ? client.deletableConfirmation(node, blobId, deletableObject.get())
+                : client.permanentConfirmation(node, blobId);
+    }
+
+    @Override
+    public NodeBlobStatus blobStatus(URI node, BlobId blobId) throws IOException {
+        return client.blobStatus(node, blobId);
+    }
+}

@@ -1,0 +1,40 @@
+package io.walrusj.encoder.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LoadShedderTest {
+
+    @Test
+    void admitsConcurrentPlusBufferedAndShedsTheRest() throws Exception {
+        LoadShedder shedder = new LoadShedder(1, 1);
+        LoadShedder.Permit running = shedder.tryAdmit().orElseThrow();
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch admitted = new CountDownLatch(1);
+        Thread buffered = Thread.ofVirtual().start(() -> {
+            try {
+                waiting.countDown();
+                try (LoadShedder.Permit p = shedder.tryAdmit().orElseThrow()) {
+                    admitted.countDown();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiting.await();
+        while (shedder.inFlight() < 2) {
+            Thread.onSpinWait();
+        }
+        assertThat(shedder.tryAdmit()).isEmpty(); // one running, one waiting: full
+        assertThat(admitted.getCount()).isEqualTo(1);
+        running.close();
+        running.close(); // idempotent
+        assertThat(admitted.await(5, TimeUnit.SECONDS)).isTrue();
+        buffered.join();
+        assertThat(shedder.inFlight()).isZero();
+        shedder.tryAdmit().orElseThrow().close();
+    }
+}
