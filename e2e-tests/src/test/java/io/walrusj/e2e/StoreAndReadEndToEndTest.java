@@ -64,8 +64,9 @@ class StoreAndReadEndToEndTest {
     @Order(2)
     void storingTheSameBytesAgainIsAlreadyCertified() throws Exception {
         byte[] blob = random(4096, 7);
-        BlobId id = store(blob, "epochs=2");
-        JsonNode again = storeJson(blob, "epochs=2");
+        // only a permanent certified blob answers alreadyCertified (deletable is the default)
+        BlobId id = store(blob, "epochs=2&permanent=true");
+        JsonNode again = storeJson(blob, "epochs=2&permanent=true");
         assertThat(again.has("alreadyCertified")).as(again.toString()).isTrue();
         assertThat(again.path("alreadyCertified").path("blobId").asString()).isEqualTo(id.toString());
     }
