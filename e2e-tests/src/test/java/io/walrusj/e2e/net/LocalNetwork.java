@@ -5,6 +5,10 @@ import io.walrusj.chain.committee.CommitteeSnapshot;
 import io.walrusj.chain.committee.CommitteeSnapshots;
 import io.walrusj.chain.devnet.DevnetClient;
 import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.core.encoding.BlobEncoder;
+import io.walrusj.core.encoding.EncodingConfig;
+import io.walrusj.core.metadata.BlobId;
+import io.walrusj.core.sliver.SliverType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -247,6 +252,32 @@ public final class LocalNetwork implements AutoCloseable {
 
     public Optional<LyingProxy> liar() {
         return Optional.ofNullable(liar);
+    }
+
+    /**
+     * Random bytes (from {@code seed} on) whose blob the lying node must serve in a full read: it owns
+     * the shard of at least one of the primary source slivers, the only slivers a full read asks for
+     * while every node answers. Without this, a blob ID rotation that puts the liar's shards outside
+     * them lets the read pass without ever meeting the liar, proving nothing.
+     */
+    public byte[] blobTheLiarServes(int size, long seed) {
+        CommitteeSnapshot committee = committee();
+        EncodingConfig encoding = new EncodingConfig(committee.nShards());
+        BlobEncoder encoder = new BlobEncoder(encoding);
+        for (long s = seed; s < seed + 100; s++) {
+            byte[] blob = new byte[size];
+            new Random(s).nextBytes(blob);
+            BlobId id = encoder.computeMetadata(blob).blobId();
+            int rotation = id.rotationOffset(encoding.nShards());
+            for (int sliver = 0; sliver < encoding.primarySymbols(); sliver++) {
+                int shard = encoding.shardForPair(encoding.pairIndex(SliverType.PRIMARY, sliver), rotation);
+                if (committee.memberForShard(shard).flatMap(CommitteeSnapshot.Member::baseUri)
+                        .filter(u -> nodeIndex(u) == config.lyingNode()).isPresent()) {
+                    return blob;
+                }
+            }
+        }
+        throw new IllegalStateException("no blob among 100 seeds reaches the lying node: does it own shards?");
     }
 
     /** The current committee as read from the devnet. */
