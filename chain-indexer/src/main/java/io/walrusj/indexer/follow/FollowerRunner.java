@@ -2,6 +2,7 @@ package io.walrusj.indexer.follow;
 
 import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.WalrusNetwork;
+import io.walrusj.chain.devnet.NetworkResolver;
 import io.walrusj.chain.follow.Backoff;
 import io.walrusj.chain.follow.EventFollower;
 import io.walrusj.chain.rpc.SuiRpcClient;
@@ -108,7 +109,8 @@ public class FollowerRunner implements DisposableBean {
     private WalrusNetwork resolve(SuiRpcClient client, Backoff backoff) throws InterruptedException {
         for (int attempt = 1; !stopping; attempt++) {
             try {
-                return NetworkResolver.resolve(props, client);
+                return NetworkResolver.resolve(props.network(), props.packageId(), props.systemObjectId(),
+                        props.stakingObjectId(), client);
             } catch (IllegalArgumentException e) {
                 log.error("cannot follow: {}", e.getMessage());
                 metrics.error("fatal");

@@ -1,10 +1,8 @@
 package io.walrusj.encoder.api;
 
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.walrusj.core.status.ErrorBody;
+import io.walrusj.core.status.ErrorStatus;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -26,14 +24,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 public class DaemonErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonErrorHandler.class);
-    static final String INTERNAL_MESSAGE = "an internal error has occurred, please report it";
 
     @ExceptionHandler(DaemonException.class)
     public ResponseEntity<Map<String, Object>> daemon(DaemonException e) {
-        if (e.status() == DaemonException.Status.INTERNAL) {
+        if (e.status() == ErrorStatus.INTERNAL) {
             LOG.error("internal error: {}", e.getMessage(), e);
         }
-        return body(e.status(), e.getMessage(), errorInfo(e.reason(), e.domain(), e.metadata()), null);
+        return render(e.toBody());
     }
 
     @ExceptionHandler({FrameworkRejection.class, MissingServletRequestParameterException.class,
@@ -64,15 +61,9 @@ public class DaemonErrorHandler {
             LOG.debug("client disconnected: {}", e.toString());
             return null;
         }
-        String trace = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        LOG.error("internal error (TraceID {})", trace, e);
-        Map<String, Object> debug = new LinkedHashMap<>();
-        debug.put("@type", "DebugInfo");
-        debug.put("stackEntries", List.of());
-        debug.put("detail", "TraceID: " + trace);
-        return body(DaemonException.Status.INTERNAL, INTERNAL_MESSAGE,
-                errorInfo("INTERNAL_ERROR", DaemonException.GLOBAL, Map.of()), debug);
+        ErrorBody body = ErrorBody.internal();
+        LOG.error("internal error ({})", body.traceDetail().orElseThrow(), e);
+        return render(body);
     }
 
     private static boolean isClientAbort(Throwable e) {
@@ -94,22 +85,7 @@ public class DaemonErrorHandler {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(message);
     }
 
-    private static Map<String, Object> errorInfo(String reason, String domain, Map<String, Object> metadata) {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("@type", "ErrorInfo");
-        info.put("reason", reason);
-        info.put("domain", domain);
-        info.put("metadata", metadata);
-        return info;
-    }
-
-    private static ResponseEntity<Map<String, Object>> body(DaemonException.Status status, String message,
-            Map<String, Object> info, Map<String, Object> debug) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", status.http());
-        error.put("status", status.name());
-        error.put("message", message);
-        error.put("details", debug == null ? List.of(info) : List.of(info, debug));
-        return ResponseEntity.status(status.http()).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
+    static ResponseEntity<Map<String, Object>> render(ErrorBody body) {
+        return ResponseEntity.status(body.code()).contentType(MediaType.APPLICATION_JSON).body(body.toJson());
     }
 }

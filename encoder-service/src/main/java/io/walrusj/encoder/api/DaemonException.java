@@ -1,5 +1,7 @@
 package io.walrusj.encoder.api;
 
+import io.walrusj.core.status.ErrorBody;
+import io.walrusj.core.status.ErrorStatus;
 import java.util.Map;
 
 /**
@@ -10,36 +12,17 @@ import java.util.Map;
 public final class DaemonException extends RuntimeException {
     public static final String DOMAIN = "daemon.walrus.space";
     public static final String AUTH_DOMAIN = "auth.publisher.walrus.space";
-    public static final String GLOBAL = "global";
 
-    /** AIP-193 status names with their HTTP codes. */
-    public enum Status {
-        INVALID_ARGUMENT(400), FAILED_PRECONDITION(400), NOT_FOUND(404), PERMISSION_DENIED(403),
-        SIZE_EXCEEDED(403), UNAUTHENTICATED(401), UNAVAILABLE_FOR_LEGAL_REASONS(451),
-        RANGE_NOT_SATISFIABLE(416), RESOURCE_EXHAUSTED(429), DEADLINE_EXCEEDED(504), INTERNAL(500),
-        UNAVAILABLE(503);
-
-        private final int http;
-
-        Status(int http) {
-            this.http = http;
-        }
-
-        public int http() {
-            return http;
-        }
-    }
-
-    private final Status status;
+    private final ErrorStatus status;
     private final String reason;
     private final String domain;
     private final Map<String, Object> metadata;
 
-    public DaemonException(Status status, String reason, String message) {
+    public DaemonException(ErrorStatus status, String reason, String message) {
         this(status, reason, DOMAIN, message, Map.of());
     }
 
-    public DaemonException(Status status, String reason, String domain, String message, Map<String, Object> metadata) {
+    public DaemonException(ErrorStatus status, String reason, String domain, String message, Map<String, Object> metadata) {
         super(message);
         this.status = status;
         this.reason = reason;
@@ -47,7 +30,7 @@ public final class DaemonException extends RuntimeException {
         this.metadata = Map.copyOf(metadata);
     }
 
-    public DaemonException(Status status, String reason, String message, Throwable cause) {
+    public DaemonException(ErrorStatus status, String reason, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.reason = reason;
@@ -57,21 +40,21 @@ public final class DaemonException extends RuntimeException {
 
     /** 503: the chain could not be read; transient. */
     public static DaemonException chainUnavailable(Throwable cause) {
-        return new DaemonException(Status.UNAVAILABLE, "CHAIN_UNAVAILABLE",
+        return new DaemonException(ErrorStatus.UNAVAILABLE, "CHAIN_UNAVAILABLE",
                 "the chain could not be read, please retry: " + cause.getMessage(), cause);
     }
 
     /** 503 with a reason: transient, retry. */
     public static DaemonException unavailable(String reason, String message) {
-        return new DaemonException(Status.UNAVAILABLE, reason, message);
+        return new DaemonException(ErrorStatus.UNAVAILABLE, reason, message);
     }
 
     /** 400 MALFORMED_REQUEST / INVALID_ARGUMENT. */
     public static DaemonException malformed(String message) {
-        return new DaemonException(Status.INVALID_ARGUMENT, "MALFORMED_REQUEST", message);
+        return new DaemonException(ErrorStatus.INVALID_ARGUMENT, "MALFORMED_REQUEST", message);
     }
 
-    public Status status() {
+    public ErrorStatus status() {
         return status;
     }
 
@@ -85,5 +68,10 @@ public final class DaemonException extends RuntimeException {
 
     public Map<String, Object> metadata() {
         return metadata;
+    }
+
+    /** The JSON error body this exception is answered with. */
+    public ErrorBody toBody() {
+        return ErrorBody.of(status, reason, domain, getMessage(), metadata);
     }
 }

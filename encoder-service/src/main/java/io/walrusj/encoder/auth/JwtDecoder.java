@@ -1,5 +1,6 @@
 package io.walrusj.encoder.auth;
 
+import io.walrusj.core.status.ErrorStatus;
 import io.walrusj.encoder.api.DaemonException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -131,7 +132,7 @@ public final class JwtDecoder {
             mac.init(new SecretKeySpec(secret.orElseThrow(), algorithm.macName()));
             return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new DaemonException(DaemonException.Status.INTERNAL, "INTERNAL_ERROR", "HMAC unavailable: " + e, e);
+            throw new DaemonException(ErrorStatus.INTERNAL, "INTERNAL_ERROR", "HMAC unavailable: " + e, e);
         }
     }
 }

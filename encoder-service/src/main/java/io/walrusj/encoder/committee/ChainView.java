@@ -4,9 +4,8 @@ import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.committee.CommitteeSnapshot;
 import io.walrusj.chain.committee.CommitteeSnapshots;
-import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.chain.devnet.NetworkResolver;
 import io.walrusj.chain.rpc.SuiRpcClient;
-import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.config.EncoderProperties;
 import java.util.Optional;
@@ -47,10 +46,8 @@ public class ChainView {
             return r;
         }
         try {
-            WalrusNetwork network = props.hasNetworkIds()
-                    ? WalrusNetwork.custom("configured", SuiAddress.parseLenient(props.packageId()),
-                            SuiAddress.parseLenient(props.systemObjectId()), SuiAddress.parseLenient(props.stakingObjectId()))
-                    : new DevnetClient(rpc).chainInfo().network();
+            WalrusNetwork network = NetworkResolver.resolve(null, props.packageId(), props.systemObjectId(),
+                    props.stakingObjectId(), rpc);
             r = new WalrusChainReader(rpc, network);
             reader.compareAndSet(null, r);
             LOG.info("reading Walrus network {} (package {})", network.name(), network.originalPackageId());

@@ -22,12 +22,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EncoderProperties(URI suiRpcUrl, String packageId, String systemObjectId, String stakingObjectId,
         @DefaultValue("http") String nodeScheme, @DefaultValue("5s") Duration committeeRefresh,
         @DefaultValue("2s") Duration nodeConnectTimeout, @DefaultValue("60s") Duration nodeRequestTimeout) {
-
-    public boolean hasNetworkIds() {
-        return notBlank(packageId) && notBlank(systemObjectId) && notBlank(stakingObjectId);
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
-    }
 }

@@ -7,6 +7,8 @@ import io.walrusj.core.crypto.Certificate;
 import io.walrusj.core.crypto.StorageConfirmationMessage;
 import io.walrusj.core.encoding.EncodedBlob;
 import io.walrusj.core.encoding.EncodingConfig;
+import io.walrusj.core.status.ErrorBody;
+import io.walrusj.core.status.ErrorStatus;
 import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.committee.ChainView;
 import io.walrusj.encoder.publish.BlobStoreResult.AlreadyCertified;
@@ -104,7 +106,7 @@ public final class BlobPublisher {
     private Optional<AlreadyCertified> alreadyCertified(CommitteeSnapshot committee, EncodedBlob blob, long endEpoch) {
         Optional<NodeBlobStatus> status = statusCheck.verifiedStatus(committee, blob.blobId());
         if (status.isPresent() && status.get() instanceof NodeBlobStatus.Invalid) {
-            throw new DaemonException(DaemonException.Status.INTERNAL, "INTERNAL_ERROR", DaemonException.GLOBAL,
+            throw new DaemonException(ErrorStatus.INTERNAL, "INTERNAL_ERROR", ErrorBody.GLOBAL,
                     "the blob was marked invalid, which is likely a system error, please report it", Map.of());
         }
         if (status.isPresent() && status.get() instanceof NodeBlobStatus.Permanent p && p.certified()

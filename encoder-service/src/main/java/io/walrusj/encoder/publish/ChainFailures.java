@@ -2,8 +2,9 @@ package io.walrusj.encoder.publish;
 
 import io.walrusj.chain.devnet.TransactionRejectedException;
 import io.walrusj.chain.rpc.SuiClientException;
+import io.walrusj.core.status.ErrorBody;
+import io.walrusj.core.status.ErrorStatus;
 import io.walrusj.encoder.api.DaemonException;
-import io.walrusj.encoder.api.DaemonException.Status;
 import java.util.Map;
 
 /** How a failed devnet transaction is answered: the client's fault, a transient 503, an epoch change, or 500. */
@@ -22,7 +23,7 @@ final class ChainFailures {
                 case "EStorageExceeded" -> DaemonException.unavailable(STORAGE_CAPACITY_EXCEEDED,
                         "the system has no storage capacity left for this blob");
                 case "EIncorrectEpoch" -> new EpochChangedException(what + " was refused for another epoch: " + r.getMessage());
-                default -> new DaemonException(Status.INTERNAL, "INTERNAL_ERROR", DaemonException.GLOBAL,
+                default -> new DaemonException(ErrorStatus.INTERNAL, "INTERNAL_ERROR", ErrorBody.GLOBAL,
                         what + " was rejected by the chain: " + r.getMessage(), Map.of());
             };
         }

@@ -1,5 +1,6 @@
 package io.walrusj.encoder.publish;
 
+import io.walrusj.encoder.api.LoadShedder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

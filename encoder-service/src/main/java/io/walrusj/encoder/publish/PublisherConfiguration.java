@@ -1,6 +1,7 @@
 package io.walrusj.encoder.publish;
 
 import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.encoder.api.LoadShedder;
 import io.walrusj.encoder.committee.ChainView;
 import io.walrusj.nodeclient.StorageNodeClient;
 import java.util.concurrent.ExecutorService;

@@ -1,10 +1,12 @@
 package io.walrusj.encoder.publish;
 
+import io.walrusj.core.metadata.BlobId;
 import io.walrusj.encoder.auth.PublisherAuthenticator;
 import io.walrusj.encoder.auth.UploadFacts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.OptionalLong;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,14 +27,16 @@ public class PublisherController {
     private final BodyReader bodyReader;
     private final PublisherWallet wallet;
     private final PublisherProperties props;
+    private final ApplicationEventPublisher events;
 
     public PublisherController(BlobPublisher publisher, PublisherAuthenticator authenticator, BodyReader bodyReader,
-            PublisherWallet wallet, PublisherProperties props) {
+            PublisherWallet wallet, PublisherProperties props, ApplicationEventPublisher events) {
         this.publisher = publisher;
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.wallet = wallet;
         this.props = props;
+        this.events = events;
     }
 
     @PutMapping("/v1/blobs")
@@ -45,7 +49,11 @@ public class PublisherController {
         try (BlobBody body = bodyReader.read(request.getInputStream(), declared)) {
             authenticator.checkBodySize(authorization, body.length());
             StoreRequest store = StoreRequest.of(query, props.maxEpochsAhead(), wallet.address());
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(publisher.store(body, store));
+            BlobStoreResult result = publisher.store(body, store);
+            if (result instanceof BlobStoreResult.NewlyCreatedResult created) {
+                events.publishEvent(new BlobCertified(BlobId.parse(created.newlyCreated().blobObject().blobId())));
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.walrusj.encoder.publish;
 
 import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.core.status.ErrorStatus;
 import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.api.FrameworkRejection;
 import io.walrusj.encoder.api.QueryParams;
@@ -39,7 +40,7 @@ public record PublisherQuery(long epochs, boolean deletable, boolean permanent, 
 
     /** Parses the raw query string of the request. */
     public static PublisherQuery parse(String rawQuery) {
-        Map<String, String[]> p = QueryStrings.parse(rawQuery);
+        Map<String, String[]> p = QueryParams.parse(rawQuery);
         QueryParams.requireKnown(p, PARAMETERS);
         QueryParams.single(p, "quilt_version");
         String encoding = QueryParams.single(p, "encoding_type");
@@ -62,7 +63,7 @@ public record PublisherQuery(long epochs, boolean deletable, boolean permanent, 
     /** The Blob's persistence: deletable unless {@code permanent}; both flags set is 400 INVALID_BLOB_PERSISTENCE. */
     public boolean deletableBlob() {
         if (permanent && deletable) {
-            throw new DaemonException(DaemonException.Status.INVALID_ARGUMENT, "INVALID_BLOB_PERSISTENCE",
+            throw new DaemonException(ErrorStatus.INVALID_ARGUMENT, "INVALID_BLOB_PERSISTENCE",
                     "the blob cannot be both deletable and permanent");
         }
         return !permanent;

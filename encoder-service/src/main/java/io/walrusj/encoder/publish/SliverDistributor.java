@@ -7,6 +7,7 @@ import io.walrusj.core.crypto.StorageConfirmationMessage;
 import io.walrusj.core.encoding.EncodedBlob;
 import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.core.sliver.SliverData;
+import io.walrusj.core.status.ErrorStatus;
 import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.nodeclient.NodeApiException;
 import io.walrusj.nodeclient.SignedConfirmation;
@@ -60,7 +61,7 @@ final class SliverDistributor {
     }
 
     static DaemonException insufficientConfirmations() {
-        return new DaemonException(DaemonException.Status.DEADLINE_EXCEEDED, "INSUFFICIENT_CONFIRMATIONS",
+        return new DaemonException(ErrorStatus.DEADLINE_EXCEEDED, "INSUFFICIENT_CONFIRMATIONS",
                 "the service timed-out while waiting for confirmations, please try again");
     }
 

@@ -1,8 +1,8 @@
 package io.walrusj.encoder.publish;
 
 import io.walrusj.core.crypto.SuiAddress;
+import io.walrusj.core.status.ErrorStatus;
 import io.walrusj.encoder.api.DaemonException;
-import io.walrusj.encoder.api.DaemonException.Status;
 
 /**
  * What a store does, after the handler's checks of the query (all JSON 400s).
@@ -28,11 +28,11 @@ public record StoreRequest(long epochs, boolean deletable, boolean force) {
             throw DaemonException.malformed("epochs must be between 1 and " + maxEpochsAhead + ", got " + query.epochs());
         }
         if (query.share().orElse(false)) {
-            throw new DaemonException(Status.FAILED_PRECONDITION, UNSUPPORTED_POST_STORE_ACTION,
+            throw new DaemonException(ErrorStatus.FAILED_PRECONDITION, UNSUPPORTED_POST_STORE_ACTION,
                     "share=true is not supported: the chain has no SharedBlob objects");
         }
         if (query.sendObjectTo().isPresent() && !query.sendObjectTo().get().equals(wallet)) {
-            throw new DaemonException(Status.FAILED_PRECONDITION, UNSUPPORTED_POST_STORE_ACTION,
+            throw new DaemonException(ErrorStatus.FAILED_PRECONDITION, UNSUPPORTED_POST_STORE_ACTION,
                     "send_object_to is not supported: the chain cannot transfer Blob objects; they stay with the publisher wallet "
                             + wallet);
         }

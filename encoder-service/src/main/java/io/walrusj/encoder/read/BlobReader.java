@@ -5,9 +5,11 @@ import io.walrusj.core.encoding.BlobDecoder.ConsistencyCheck;
 import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.encoder.committee.ChainView;
+import io.walrusj.encoder.publish.BlobCertified;
 import io.walrusj.nodeclient.StorageNodeClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +42,22 @@ public class BlobReader {
                 new RequestRace.Limits(1, props.metadataHedgeDelay(), props.readTimeout()));
     }
 
+    /** A blob this service's publisher just certified is readable without asking the nodes' status. */
+    @EventListener
+    public void certifiedHere(BlobCertified event) {
+        certified.add(event.blobId());
+    }
+
+    /** Seen certified lately (by a status probe or this service's publisher): no status probe needed. */
+    boolean knownCertified(BlobId blobId) {
+        return certified.contains(blobId);
+    }
+
     /** Status and verified metadata; throws the 404 / 503 / 403 a read answers with. */
     ResolvedBlob resolve(BlobId blobId) {
         ShardOwners shardOwners = owners(chain.committee());
         EncodingConfig config = new EncodingConfig(shardOwners.nShards());
-        if (!certified.contains(blobId)) {
+        if (!knownCertified(blobId)) {
             BlobStatusProbe.Verdict status = statusProbe.await(shardOwners, blobId, props.certificationGrace(), STATUS_POLL);
             if (status == BlobStatusProbe.Verdict.NOT_FOUND || status == BlobStatusProbe.Verdict.REGISTERED) {
                 throw ReadErrors.blobNotFound();

@@ -1,6 +1,6 @@
 package io.walrusj.encoder.read;
 
-import io.walrusj.encoder.publish.LoadShedder;
+import io.walrusj.encoder.api.LoadShedder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,6 +2,8 @@ package io.walrusj.encoder.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walrusj.core.metadata.BlobId;
+import io.walrusj.encoder.publish.BlobCertified;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,11 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +50,19 @@ class AggregatorRejectionTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    BlobReader reader;
+
+    @Test
+    void aBlobThisPublisherCertifiedIsReadWithoutAStatusProbe() {
+        BlobId id = BlobId.parse(ID);
+        assertThat(reader.knownCertified(id)).isFalse();
+        events.publishEvent(new BlobCertified(id));
+        assertThat(reader.knownCertified(id)).isTrue();
+    }
 
     HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();

@@ -3,7 +3,7 @@ package io.walrusj.encoder.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.walrusj.encoder.publish.LoadShedder;
+import io.walrusj.encoder.api.LoadShedder;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

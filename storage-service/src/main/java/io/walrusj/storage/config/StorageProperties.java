@@ -90,12 +90,4 @@ public record StorageProperties(
     public StorageProperties {
         peers = peers == null ? Map.of() : Map.copyOf(peers);
     }
-
-    public boolean hasNetworkIds() {
-        return notBlank(packageId) && notBlank(systemObjectId) && notBlank(stakingObjectId);
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
-    }
 }

@@ -2,8 +2,7 @@ package io.walrusj.storage.sync;
 
 import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.WalrusNetwork;
-import io.walrusj.chain.devnet.ChainInfo;
-import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.chain.devnet.NetworkResolver;
 import io.walrusj.chain.follow.EventFollower;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.StakingInnerV1;
@@ -15,8 +14,8 @@ import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.storage.config.StorageProperties;
-import io.walrusj.storage.store.BlobInfo;
 import io.walrusj.storage.store.BlobInfo.BlobObject;
+import io.walrusj.storage.store.BlobInfo;
 import io.walrusj.storage.store.SliverStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +109,8 @@ public final class ChainSync implements SmartLifecycle {
         Duration delay = Duration.ofMillis(200);
         while (running) {
             try {
-                WalrusNetwork network = resolveNetwork();
+                WalrusNetwork network = NetworkResolver.resolve(null, props.packageId(), props.systemObjectId(),
+                        props.stakingObjectId(), rpc);
                 reader = new WalrusChainReader(rpc, network);
                 refreshCommittee();
                 long epoch = state.get().epoch();
@@ -142,15 +142,6 @@ public final class ChainSync implements SmartLifecycle {
                 delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : delay.multipliedBy(2);
             }
         }
-    }
-
-    private WalrusNetwork resolveNetwork() {
-        if (props.hasNetworkIds()) {
-            return WalrusNetwork.custom("configured", SuiAddress.parseLenient(props.packageId()),
-                    SuiAddress.parseLenient(props.systemObjectId()), SuiAddress.parseLenient(props.stakingObjectId()));
-        }
-        ChainInfo info = new DevnetClient(rpc).chainInfo();
-        return WalrusNetwork.custom("devnet", info.packageId(), info.systemObjectId(), info.stakingObjectId());
     }
 
     /** Reads epoch, n and this node's shards from the chain. */

@@ -1,4 +1,4 @@
-package io.walrusj.encoder.publish;
+package io.walrusj.encoder.api;
 
 import java.util.Optional;
 import java.util.concurrent.Semaphore;

@@ -1,4 +1,4 @@
-package io.walrusj.encoder.publish;
+package io.walrusj.encoder.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
