@@ -101,12 +101,33 @@ public final class StorageNodeClient implements AutoCloseable {
 
     /** {@code GET /v1/blobs/{id}/confirmation/permanent}. */
     public SignedConfirmation permanentConfirmation(URI node, BlobId blobId) throws IOException {
-        return confirmation(resolve(node, "/v1/blobs/" + blobId + "/confirmation/permanent"));
+        return permanentConfirmation(node, blobId, Duration.ZERO);
+    }
+
+    /**
+     * {@code GET /v1/blobs/{id}/confirmation/permanent?wait_for_registration=true&wait_millis=...}:
+     * a node that has not seen the registration yet may wait up to {@code waitForRegistration} (and
+     * its own maximum) before answering {@code NOT_REGISTERED}. Zero asks without waiting.
+     */
+    public SignedConfirmation permanentConfirmation(URI node, BlobId blobId, Duration waitForRegistration)
+            throws IOException {
+        return confirmation(resolve(node, "/v1/blobs/" + blobId + "/confirmation/permanent" + waitQuery(waitForRegistration)));
     }
 
     /** {@code GET /v1/blobs/{id}/confirmation/deletable/{objectId}}. */
     public SignedConfirmation deletableConfirmation(URI node, BlobId blobId, SuiAddress objectId) throws IOException {
-        return confirmation(resolve(node, "/v1/blobs/" + blobId + "/confirmation/deletable/" + objectId));
+        return deletableConfirmation(node, blobId, objectId, Duration.ZERO);
+    }
+
+    /** The deletable confirmation, waiting for the registration as {@link #permanentConfirmation(URI, BlobId, Duration)}. */
+    public SignedConfirmation deletableConfirmation(URI node, BlobId blobId, SuiAddress objectId,
+            Duration waitForRegistration) throws IOException {
+        return confirmation(resolve(node, "/v1/blobs/" + blobId + "/confirmation/deletable/" + objectId
+                + waitQuery(waitForRegistration)));
+    }
+
+    private static String waitQuery(Duration wait) {
+        return wait.isZero() || wait.isNegative() ? "" : "?wait_for_registration=true&wait_millis=" + wait.toMillis();
     }
 
     /** {@code GET /v1/blobs/{id}/status}. */

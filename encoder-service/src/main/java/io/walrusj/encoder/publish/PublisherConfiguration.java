@@ -33,7 +33,7 @@ public class PublisherConfiguration {
     @Bean
     BlobPublisher blobPublisher(ChainView chain, StorageNodeClient client, PublisherWallet wallet,
             ExecutorService publisherNodeExecutor, PublisherProperties props, PublisherMetrics metrics) {
-        NodeApi nodes = new StorageNodeApi(client);
+        NodeApi nodes = new StorageNodeApi(client, props.registrationWait());
         NodeCalls calls = new NodeCalls(props.uploadAttempts(), props.retryBackoff());
         return new BlobPublisher(chain, new BlobEncoding(props.effectiveEncodeParallelism()),
                 new BlobStatusCheck(nodes, calls, publisherNodeExecutor, props.statusTimeout()),

@@ -28,6 +28,9 @@ import org.springframework.util.unit.DataSize;
  *                                 keep in memory; a store whose blob does not fit cancels its unfinished uploads
  * @param backgroundUploadTimeout  how long such a node upload may continue
  * @param encodeParallelism        encoder threads per store; 0 = available processors
+ * @param registrationWait         how long a node may hold a confirmation request until it has seen the blob's
+ *                                 registration ({@code wait_for_registration}); nodes that do not wait answer
+ *                                 NOT_REGISTERED at once and are retried with backoff
  */
 @ConfigurationProperties("publisher")
 public record PublisherProperties(
@@ -48,7 +51,8 @@ public record PublisherProperties(
         @DefaultValue("4") int uploadsPerNode,
         @DefaultValue("1GB") DataSize backgroundUploadBudget,
         @DefaultValue("5m") Duration backgroundUploadTimeout,
-        @DefaultValue("0") int encodeParallelism) {
+        @DefaultValue("0") int encodeParallelism,
+        @DefaultValue("5s") Duration registrationWait) {
 
     public Path effectiveDataDir() {
         return dataDir != null ? dataDir : Path.of(System.getProperty("java.io.tmpdir"), "walrusj-publisher");

@@ -9,17 +9,22 @@ import io.walrusj.nodeclient.SignedConfirmation;
 import io.walrusj.nodeclient.StorageNodeClient;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * {@link NodeApi} over node-client. Uploads use {@code ?pending=true}: a node that has not yet seen
- * the registration event buffers them instead of answering NOT_REGISTERED.
+ * the registration event buffers them instead of answering NOT_REGISTERED; confirmations ask the
+ * node to wait for the registration ({@code wait_for_registration}) for the same reason.
  */
 public final class StorageNodeApi implements NodeApi {
     private final StorageNodeClient client;
+    private final Duration registrationWait;
 
-    public StorageNodeApi(StorageNodeClient client) {
+    /** @param registrationWait how long a node may wait for the registration before confirming */
+    public StorageNodeApi(StorageNodeClient client, Duration registrationWait) {
         this.client = client;
+        this.registrationWait = registrationWait;
     }
 
     @Override
@@ -35,8 +40,9 @@ public final class StorageNodeApi implements NodeApi {
     @Override
     public SignedConfirmation confirmation(URI node, BlobId blobId, Optional<SuiAddress> deletableObject)
             throws IOException {
-        return deletableObject.isPresent() ? client.deletableConfirmation(node, blobId, deletableObject.get())
-                : client.permanentConfirmation(node, blobId);
+        return deletableObject.isPresent()
+                ? client.deletableConfirmation(node, blobId, deletableObject.get(), registrationWait)
+                : client.permanentConfirmation(node, blobId, registrationWait);
     }
 
     @Override

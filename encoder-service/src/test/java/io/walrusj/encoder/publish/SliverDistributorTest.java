@@ -37,7 +37,7 @@ class SliverDistributorTest {
     static PublisherProperties props(Duration confirmationTimeout, long backgroundMebibytes) {
         return new PublisherProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(64), null, 8, 8, null, null, true,
                 1, 53, confirmationTimeout, Duration.ofSeconds(1), 3, Duration.ofMillis(5), 2,
-                DataSize.ofMegabytes(backgroundMebibytes), Duration.ofMinutes(1), 1);
+                DataSize.ofMegabytes(backgroundMebibytes), Duration.ofMinutes(1), 1, Duration.ZERO);
     }
 
     SliverDistributor distributor(Duration confirmationTimeout, long backgroundMebibytes) {

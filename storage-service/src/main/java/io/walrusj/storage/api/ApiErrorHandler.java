@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders {@link ApiException} as the node's JSON error body, {@link PathRejection} as plain text, anything else as INTERNAL_ERROR. */
-@RestControllerAdvice(assignableTypes = {StorageNodeController.class, RecoveryController.class, SyncShardController.class})
+@RestControllerAdvice(assignableTypes = {StorageNodeController.class, ConfirmationController.class, RecoveryController.class,
+        SyncShardController.class})
 public class ApiErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 

@@ -69,7 +69,7 @@ public class RecoveryController {
 
     @GetMapping("/v1/blobs/{blobId}/recoverySymbols")
     public ResponseEntity<byte[]> recoverySymbols(@PathVariable String blobId, HttpServletRequest req) {
-        BlobId id = StorageNodeController.blobId(blobId);
+        BlobId id = ApiRequests.blobId(blobId);
         Map<String, List<String>> q = multiQuery(req, Set.of("id", "targetSliver", "targetType", "proofAxis"), Set.of("id"));
         NodeState.Snapshot s = state.get();
         EncodingConfig config = config(s);
@@ -139,7 +139,7 @@ public class RecoveryController {
                 throw last;
             }
             byte[] body = BcsWriter.encode(w -> w.sequence(out, (ww, g) -> g.writeBcs(ww)));
-            return ResponseEntity.ok().contentType(StorageNodeController.OCTET).body(body);
+            return ResponseEntity.ok().contentType(ApiRequests.OCTET).body(body);
         } finally {
             limiter.release();
         }
@@ -171,7 +171,7 @@ public class RecoveryController {
 
     @GetMapping("/v1/blobs/{blobId}/decodingSymbols")
     public ResponseEntity<byte[]> decodingSymbols(@PathVariable String blobId, HttpServletRequest req) {
-        BlobId id = StorageNodeController.blobId(blobId);
+        BlobId id = ApiRequests.blobId(blobId);
         Map<String, List<String>> q = multiQuery(req, Set.of("targetSlivers", "targetType"), Set.of("targetSlivers"));
         String type = single(q, "targetType");
         if (type == null) {
@@ -226,7 +226,7 @@ public class RecoveryController {
                 });
             });
         });
-        return ResponseEntity.ok().contentType(StorageNodeController.OCTET).body(body);
+        return ResponseEntity.ok().contentType(ApiRequests.OCTET).body(body);
     }
 
     // ================================================================== inconsistency proofs
@@ -234,12 +234,12 @@ public class RecoveryController {
     @PostMapping("/v1/blobs/{blobId}/inconsistencyProof/{type}")
     public ResponseEntity<Map<String, Object>> inconsistencyProof(@PathVariable String blobId, @PathVariable String type,
             HttpServletRequest req) {
-        BlobId id = StorageNodeController.blobId(blobId);
-        SliverType targetType = StorageNodeController.sliverType(type);
-        StorageNodeController.query(req, Set.of());
+        BlobId id = ApiRequests.blobId(blobId);
+        SliverType targetType = ApiRequests.sliverType(type);
+        ApiRequests.query(req, Set.of());
         NodeState.Snapshot s = state.get();
         EncodingConfig config = config(s);
-        byte[] body = StorageNodeController.body(req, proofBodyLimit(config));
+        byte[] body = ApiRequests.body(req, proofBodyLimit(config));
         InconsistencyProof proof;
         try {
             proof = BcsReader.decode(body, r -> new InconsistencyProof(targetType, r.u16(), r.sequence(RecoverySymbol::read)));
@@ -258,7 +258,7 @@ public class RecoveryController {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("serializedMessage", Base64.getEncoder().encodeToString(message));
         data.put("signature", signature.toBase64());
-        return StorageNodeController.success(HttpStatus.OK, data);
+        return ApiRequests.success(HttpStatus.OK, data);
     }
 
     /** s symbols of at most the maximal symbol size, each with a proof of ceil(log2 n) 32-byte nodes. */

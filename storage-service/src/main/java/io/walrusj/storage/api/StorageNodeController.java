@@ -1,13 +1,19 @@
 package io.walrusj.storage.api;
 
+import static io.walrusj.storage.api.ApiRequests.OCTET;
+import static io.walrusj.storage.api.ApiRequests.blobId;
+import static io.walrusj.storage.api.ApiRequests.body;
+import static io.walrusj.storage.api.ApiRequests.config;
+import static io.walrusj.storage.api.ApiRequests.bool;
+import static io.walrusj.storage.api.ApiRequests.pairIndex;
+import static io.walrusj.storage.api.ApiRequests.query;
+import static io.walrusj.storage.api.ApiRequests.sliverType;
+import static io.walrusj.storage.api.ApiRequests.success;
+
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.core.VerificationException;
 import io.walrusj.core.bcs.BcsException;
 import io.walrusj.core.crypto.BlsKeyPair;
-import io.walrusj.core.crypto.BlsSignature;
-import io.walrusj.core.crypto.CryptoException;
-import io.walrusj.core.crypto.StorageConfirmationMessage;
-import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadata;
@@ -17,37 +23,30 @@ import io.walrusj.storage.config.StorageProperties;
 import io.walrusj.storage.heal.BlobSyncer;
 import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.store.BlobInfo;
-import io.walrusj.storage.store.BlobInfo.BlobObject;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.ChainSync;
 import io.walrusj.storage.sync.NodeState;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Walrus storage-node API (walrus-storage-node-api.md sections 3-5 and 7). */
+/**
+ * The Walrus storage-node API's metadata, sliver, blob-status and health routes
+ * (walrus-storage-node-api.md 3-5, 7). Confirmations: {@link ConfirmationController}; recovery and
+ * inconsistency proofs: {@link RecoveryController}; shard sync: {@link SyncShardController}.
+ */
 @RestController
 public class StorageNodeController {
-    static final MediaType OCTET = MediaType.APPLICATION_OCTET_STREAM;
     /** Slack over the sliver bytes allowed in a PUT sliver body (length prefix, symbol size, index). */
     static final int SLIVER_BODY_SLACK = 128;
 
@@ -231,79 +230,6 @@ public class StorageNodeController {
         return success(HttpStatus.OK, status);
     }
 
-    // ================================================================== confirmations
-
-    @GetMapping("/v1/blobs/{blobId}/confirmation/permanent")
-    public ResponseEntity<Map<String, Object>> permanentConfirmation(@PathVariable String blobId, HttpServletRequest req) {
-        BlobId id = blobId(blobId);
-        confirmationQuery(req);
-        NodeState.Snapshot s = state.get();
-        if (!registered(id, s)) {
-            throw ApiException.notRegistered();
-        }
-        requireAllSlivers(id, s);
-        return signed(StorageConfirmationMessage.permanent(s.epoch(), id));
-    }
-
-    @GetMapping("/v1/blobs/{blobId}/confirmation/deletable/{objectId}")
-    public ResponseEntity<Map<String, Object>> deletableConfirmation(@PathVariable String blobId,
-            @PathVariable String objectId, HttpServletRequest req) {
-        BlobId id = blobId(blobId);
-        SuiAddress object;
-        try {
-            object = SuiAddress.parse(objectId);
-        } catch (CryptoException | IllegalArgumentException e) {
-            throw new PathRejection("Invalid URL: Cannot parse `" + objectId + "` as an object ID: " + e.getMessage());
-        }
-        confirmationQuery(req);
-        NodeState.Snapshot s = state.get();
-        BlobInfo info = store.getBlobInfo(id).orElse(BlobInfo.EMPTY);
-        BlobObject o = info.objects().get(object);
-        if (!info.registeredAt(s.epoch()) || o == null || !o.deletable() || !o.liveAt(s.epoch())) {
-            throw ApiException.notRegistered();
-        }
-        requireAllSlivers(id, s);
-        return signed(StorageConfirmationMessage.deletable(s.epoch(), id, object));
-    }
-
-    private void requireAllSlivers(BlobId id, NodeState.Snapshot s) {
-        pendingUploads.flush(id); // "pending caches flushed" (spec 4.4)
-        EncodingConfig config = config(s);
-        int offset = id.rotationOffset(config.nShards());
-        for (int shard : s.ownedShards()) {
-            int pair = config.pairForShard(shard, offset);
-            if (!store.hasSliver(id, pair, SliverType.PRIMARY) || !store.hasSliver(id, pair, SliverType.SECONDARY)) {
-                throw ApiException.missingSlivers();
-            }
-        }
-    }
-
-    private ResponseEntity<Map<String, Object>> signed(StorageConfirmationMessage message) {
-        byte[] bytes = message.toBytes();
-        BlsSignature signature = key.sign(bytes);
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("serializedMessage", Base64.getEncoder().encodeToString(bytes));
-        inner.put("signature", signature.toBase64());
-        return success(HttpStatus.OK, Map.of("signed", inner));
-    }
-
-    private void confirmationQuery(HttpServletRequest req) {
-        Map<String, String> q = query(req, null);
-        String wait = q.get("wait_for_registration");
-        if (wait != null) {
-            bool("wait_for_registration", wait);
-        }
-        String millis = q.get("wait_millis");
-        if (millis != null) {
-            try {
-                Long.parseUnsignedLong(millis);
-            } catch (NumberFormatException e) {
-                throw new PathRejection("Failed to deserialize query string: wait_millis: invalid digit found in string");
-            }
-        }
-        // waiting for registration is disabled (server maximum 0), as in Walrus' default configuration
-    }
-
     // ================================================================== blob status, health
 
     @GetMapping("/v1/blobs/{blobId}/status")
@@ -367,14 +293,7 @@ public class StorageNodeController {
     }
 
     private boolean registered(BlobId id, NodeState.Snapshot s) {
-        return store.getBlobInfo(id).map(i -> !i.invalid() && i.registeredAt(s.epoch())).orElse(false);
-    }
-
-    private static EncodingConfig config(NodeState.Snapshot s) {
-        if (!s.knowsShardCount()) {
-            throw ApiException.notReady("the number of shards is not known yet");
-        }
-        return s.config();
+        return ApiRequests.registered(store, id, s);
     }
 
     /** Pair index in range and its shard (after the blob's rotation) owned by this node. */
@@ -390,165 +309,12 @@ public class StorageNodeController {
         }
     }
 
-    static BlobId blobId(String text) {
-        try {
-            return BlobId.parse(text);
-        } catch (BlobId.InvalidBlobIdException | IllegalArgumentException e) {
-            throw new PathRejection("Invalid URL: Cannot parse `" + text + "` to a `BlobId`: " + e.getMessage());
-        }
-    }
-
-    static int pairIndex(String text) {
-        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new PathRejection("Invalid URL: Cannot parse `" + text + "` to a `u16`");
-        }
-        int v = Integer.parseInt(text);
-        if (v > 0xFFFF) {
-            throw new PathRejection("Invalid URL: Cannot parse `" + text + "` to a `u16`");
-        }
-        return v;
-    }
-
-    static SliverType sliverType(String text) {
-        try {
-            return SliverType.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new PathRejection("Invalid URL: unknown variant `" + text + "`, expected `primary` or `secondary`");
-        }
-    }
-
     private static boolean pendingFlag(Map<String, String> q) {
         String v = q.get("pending");
         return v != null && bool("pending", v);
     }
 
-    private static boolean bool(String name, String v) {
-        return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new PathRejection("Failed to deserialize query string: " + name
-                    + ": provided string was not `true` or `false`");
-        };
-    }
-
-    /** Parses the query string; with {@code allowed} non-null, unknown parameters are rejected. */
-    static Map<String, String> query(HttpServletRequest req, Set<String> allowed) {
-        Map<String, String> out = new LinkedHashMap<>();
-        String qs = req.getQueryString();
-        if (qs == null || qs.isEmpty()) {
-            return out;
-        }
-        for (String part : qs.split("&")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            String k;
-            String v;
-            try {
-                k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-                v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new PathRejection("Failed to deserialize query string: " + e.getMessage());
-            }
-            if (allowed != null && !allowed.contains(k)) {
-                throw new PathRejection("Failed to deserialize query string: unknown field `" + k + "`");
-            }
-            if (out.put(k, v) != null) {
-                throw new PathRejection("Failed to deserialize query string: duplicate field `" + k + "`");
-            }
-        }
-        return out;
-    }
-
-    /** Reads a BCS body: media type octet-stream or none, at most {@code limit} bytes. */
-    static byte[] body(HttpServletRequest req, long limit) {
-        String contentType = req.getContentType();
-        if (contentType != null) {
-            MediaType type;
-            try {
-                type = MediaType.parseMediaType(contentType);
-            } catch (RuntimeException e) {
-                throw ApiException.invalidContentType("invalid content type `" + contentType + "`");
-            }
-            if (!type.equalsTypeAndSubtype(OCTET)) {
-                throw ApiException.invalidContentType("expected content type `application/octet-stream`, got `" + contentType + "`");
-            }
-        }
-        long declared = req.getContentLengthLong();
-        if (declared > limit) {
-            throw ApiException.invalidContentType("request body of " + declared + " bytes exceeds the limit of " + limit + " bytes");
-        }
-        try (InputStream in = req.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, limit)));
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            int r;
-            while ((r = in.read(buf)) >= 0) {
-                total += r;
-                if (total > limit) {
-                    throw ApiException.invalidContentType("request body exceeds the limit of " + limit + " bytes");
-                }
-                out.write(buf, 0, r);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw ApiException.invalidContentType("failed to read the request body: " + e.getMessage());
-        }
-    }
-
-    static <T> ResponseEntity<Map<String, Object>> success(HttpStatus status, T data) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("code", status.value());
-        inner.put("data", data);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("success", inner));
-    }
-
     static String eventText(EventId id) {
         return "EventID { tx_digest: " + id.txDigest() + ", event_seq: " + Long.toUnsignedString(id.eventSeq()) + " }";
-    }
-
-    /** The JSON form of {@code BlobStatus} (section 5.3). */
-    static final class BlobStatusJson {
-        static Object of(BlobInfo info, long epoch) {
-            if (info.invalid()) {
-                return Map.of("invalid", Map.of("event", eventJson(info.invalidEvent().orElseThrow())));
-            }
-            List<BlobObject> live = info.objects().values().stream().filter(o -> o.liveAt(epoch)).toList();
-            List<BlobObject> permanent = live.stream().filter(o -> !o.deletable()).toList();
-            List<BlobObject> deletable = live.stream().filter(BlobObject::deletable).toList();
-            Map<String, Object> counts = new LinkedHashMap<>();
-            counts.put("count_deletable_total", deletable.size());
-            counts.put("count_deletable_certified", deletable.stream().filter(BlobObject::certified).count());
-            OptionalLong initial = live.stream().filter(BlobObject::certified)
-                    .mapToLong(o -> o.certifiedEpoch().getAsLong()).min();
-            Object initialJson = initial.isPresent() ? initial.getAsLong() : null;
-            if (!permanent.isEmpty()) {
-                List<BlobObject> certified = permanent.stream().filter(BlobObject::certified).toList();
-                List<BlobObject> candidates = certified.isEmpty() ? permanent : certified;
-                BlobObject best = candidates.stream().max(Comparator.comparingLong(BlobObject::endEpoch)).orElseThrow();
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("endEpoch", best.endEpoch());
-                p.put("isCertified", best.certified());
-                p.put("statusEvent", eventJson(best.event()));
-                p.put("deletableCounts", counts);
-                p.put("initialCertifiedEpoch", initialJson);
-                return Map.of("permanent", p);
-            }
-            if (!deletable.isEmpty()) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("initialCertifiedEpoch", initialJson);
-                d.put("deletableCounts", counts);
-                return Map.of("deletable", d);
-            }
-            return "nonexistent";
-        }
-
-        static Map<String, Object> eventJson(EventId id) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("txDigest", id.txDigest());
-            m.put("eventSeq", Long.toUnsignedString(id.eventSeq()));
-            return m;
-        }
     }
 }

@@ -54,8 +54,8 @@ public class SyncShardController {
                     .body("missing Authorization header with the requester's public key");
         }
         BlsPublicKey requesterKey = publicKey(authorization);
-        StorageNodeController.query(req, Set.of());
-        SignedRequest signed = signedRequest(StorageNodeController.body(req, BODY_LIMIT));
+        ApiRequests.query(req, Set.of());
+        SignedRequest signed = signedRequest(ApiRequests.body(req, BODY_LIMIT));
 
         NodeState.Snapshot s = state.get();
         SigningCommittee committee = s.signing().filter(c -> c.epoch() == s.epoch())
@@ -91,7 +91,7 @@ public class SyncShardController {
         }
         List<ShardSlivers.Entry> page = ShardSlivers.page(store, s.config(), s.epoch(), request.shardIndex(),
                 request.sliverType(), request.startingBlobId(), request.sliverCount());
-        return ResponseEntity.ok().contentType(StorageNodeController.OCTET).body(ShardSlivers.responseBcs(page));
+        return ResponseEntity.ok().contentType(ApiRequests.OCTET).body(ShardSlivers.responseBcs(page));
     }
 
     /** Standard base64 of the 48-byte compressed key; anything else is a plain-text 400 (an extractor rejection). */

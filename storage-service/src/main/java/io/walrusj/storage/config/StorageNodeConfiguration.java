@@ -27,6 +27,7 @@ import io.walrusj.storage.store.StoreMetrics;
 import io.walrusj.storage.symbols.SymbolSourceCache;
 import io.walrusj.storage.sync.ChainSync;
 import io.walrusj.storage.sync.NodeState;
+import io.walrusj.storage.sync.RegistrationWaits;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -92,6 +93,13 @@ public class StorageNodeConfiguration {
                 props.pendingTimeout());
         sync.addListener(pending);
         return pending;
+    }
+
+    @Bean
+    RegistrationWaits registrationWaits(StorageProperties props, ChainSync sync) {
+        RegistrationWaits waits = new RegistrationWaits(props.registrationWaitMax(), props.registrationMaxWaiters());
+        sync.addListener(waits);
+        return waits;
     }
 
     @Bean

@@ -49,6 +49,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storagePriceVote FROST per unit size and epoch
  * @param writePriceVote FROST per unit size
  * @param nodeCapacity bytes
+ * @param registrationWaitMax longest a confirmation request with {@code wait_for_registration=true}
+ *     waits for the blob's registration (Walrus' default is 0, waiting disabled; walrusj waits so a
+ *     publisher's first confirmation request right after {@code register_blob} succeeds)
+ * @param registrationMaxWaiters confirmation requests waiting at once; more answer at once
  */
 @ConfigurationProperties("storage")
 public record StorageProperties(
@@ -85,7 +89,9 @@ public record StorageProperties(
         @DefaultValue("0") int commissionRate,
         @DefaultValue("100000") long storagePriceVote,
         @DefaultValue("20000") long writePriceVote,
-        @DefaultValue("1000000000000") long nodeCapacity) {
+        @DefaultValue("1000000000000") long nodeCapacity,
+        @DefaultValue("2s") Duration registrationWaitMax,
+        @DefaultValue("64") int registrationMaxWaiters) {
 
     public StorageProperties {
         peers = peers == null ? Map.of() : Map.copyOf(peers);

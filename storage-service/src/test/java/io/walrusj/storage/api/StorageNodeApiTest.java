@@ -28,6 +28,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,6 +275,35 @@ class StorageNodeApiTest {
         assertError(get("/v1/blobs/" + b.blobId() + "/confirmation/deletable/" + object), 400,
                 "FAILED_PRECONDITION", "NOT_REGISTERED");
         assertSuccess(get("/v1/blobs/" + b.blobId() + "/status"), 200, "nonexistent");
+    }
+
+    @Test
+    void aConfirmationWaitingForRegistrationIsSignedOnceTheRegistrationArrives() throws Exception {
+        EncodedBlob b = newBlob();
+        BlobId id = b.blobId();
+        String waiting = "/v1/blobs/" + id + "/confirmation/permanent?wait_for_registration=true&wait_millis=10000";
+        // without waiting, or with a wait that ends before the registration: NOT_REGISTERED
+        assertError(get("/v1/blobs/" + id + "/confirmation/permanent?wait_for_registration=false"), 400,
+                "FAILED_PRECONDITION", "NOT_REGISTERED");
+        long start = System.nanoTime();
+        assertError(get("/v1/blobs/" + id + "/confirmation/permanent?wait_for_registration=true&wait_millis=300"), 400,
+                "FAILED_PRECONDITION", "NOT_REGISTERED");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+
+        // uploads buffered before the registration (?pending=true), then a request that waits:
+        // it answers (signed) once the registration arrives, not before
+        put(metadataPath(id) + "?pending=true", b.metadata().metadata().toBcs());
+        for (int p : ownedPairs(id)) {
+            put(sliverPath(id, p, SliverType.PRIMARY) + "?pending=true", b.pair(p).primary().toBcs());
+            put(sliverPath(id, p, SliverType.SECONDARY) + "?pending=true", b.pair(p).secondary().toBcs());
+        }
+        CompletableFuture<HttpResponse<byte[]>> pending = CompletableFuture.supplyAsync(() -> get(waiting));
+        Thread.sleep(300);
+        assertThat(pending).isNotDone();
+        register(b, false, objectId(0x74));
+        HttpResponse<byte[]> conf = pending.get(10, TimeUnit.SECONDS);
+        assertThat(conf.statusCode()).as(new String(conf.body())).isEqualTo(200);
+        assertThat(json(conf).get("success").get("data").get("signed").has("signature")).isTrue();
     }
 
     @Test

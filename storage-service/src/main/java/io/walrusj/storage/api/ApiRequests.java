@@ -1,0 +1,151 @@
+package io.walrusj.storage.api;
+
+import io.walrusj.core.encoding.EncodingConfig;
+import io.walrusj.core.metadata.BlobId;
+import io.walrusj.core.sliver.SliverType;
+import io.walrusj.storage.store.SliverStore;
+import io.walrusj.storage.sync.NodeState;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Request parsing, the success envelope and the node-state checks shared by the node's controllers, with the rejections
+ * Walrus' axum extractors give (plain-text 400 {@link PathRejection}s, JSON {@link ApiException}s).
+ */
+final class ApiRequests {
+    static final MediaType OCTET = MediaType.APPLICATION_OCTET_STREAM;
+
+    private ApiRequests() {}
+
+    static BlobId blobId(String text) {
+        try {
+            return BlobId.parse(text);
+        } catch (BlobId.InvalidBlobIdException | IllegalArgumentException e) {
+            throw new PathRejection("Invalid URL: Cannot parse `" + text + "` to a `BlobId`: " + e.getMessage());
+        }
+    }
+
+    static int pairIndex(String text) {
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new PathRejection("Invalid URL: Cannot parse `" + text + "` to a `u16`");
+        }
+        int v = Integer.parseInt(text);
+        if (v > 0xFFFF) {
+            throw new PathRejection("Invalid URL: Cannot parse `" + text + "` to a `u16`");
+        }
+        return v;
+    }
+
+    static SliverType sliverType(String text) {
+        try {
+            return SliverType.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new PathRejection("Invalid URL: unknown variant `" + text + "`, expected `primary` or `secondary`");
+        }
+    }
+
+    static boolean bool(String name, String v) {
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new PathRejection("Failed to deserialize query string: " + name
+                    + ": provided string was not `true` or `false`");
+        };
+    }
+
+    /** Parses the query string; with {@code allowed} non-null, unknown parameters are rejected. */
+    static Map<String, String> query(HttpServletRequest req, Set<String> allowed) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String qs = req.getQueryString();
+        if (qs == null || qs.isEmpty()) {
+            return out;
+        }
+        for (String part : qs.split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String k;
+            String v;
+            try {
+                k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+                v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new PathRejection("Failed to deserialize query string: " + e.getMessage());
+            }
+            if (allowed != null && !allowed.contains(k)) {
+                throw new PathRejection("Failed to deserialize query string: unknown field `" + k + "`");
+            }
+            if (out.put(k, v) != null) {
+                throw new PathRejection("Failed to deserialize query string: duplicate field `" + k + "`");
+            }
+        }
+        return out;
+    }
+
+    /** Reads a BCS body: media type octet-stream or none, at most {@code limit} bytes. */
+    static byte[] body(HttpServletRequest req, long limit) {
+        String contentType = req.getContentType();
+        if (contentType != null) {
+            MediaType type;
+            try {
+                type = MediaType.parseMediaType(contentType);
+            } catch (RuntimeException e) {
+                throw ApiException.invalidContentType("invalid content type `" + contentType + "`");
+            }
+            if (!type.equalsTypeAndSubtype(OCTET)) {
+                throw ApiException.invalidContentType("expected content type `application/octet-stream`, got `" + contentType + "`");
+            }
+        }
+        long declared = req.getContentLengthLong();
+        if (declared > limit) {
+            throw ApiException.invalidContentType("request body of " + declared + " bytes exceeds the limit of " + limit + " bytes");
+        }
+        try (InputStream in = req.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, limit)));
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int r;
+            while ((r = in.read(buf)) >= 0) {
+                total += r;
+                if (total > limit) {
+                    throw ApiException.invalidContentType("request body exceeds the limit of " + limit + " bytes");
+                }
+                out.write(buf, 0, r);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiException.invalidContentType("failed to read the request body: " + e.getMessage());
+        }
+    }
+
+    static <T> ResponseEntity<Map<String, Object>> success(HttpStatus status, T data) {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("code", status.value());
+        inner.put("data", data);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("success", inner));
+    }
+
+    /** Registered (a live Blob object in the node's epoch) and not invalid. */
+    static boolean registered(SliverStore store, BlobId id, NodeState.Snapshot s) {
+        return store.getBlobInfo(id).map(i -> !i.invalid() && i.registeredAt(s.epoch())).orElse(false);
+    }
+
+    /** The encoding of the node's shard count; 503 until the chain told it. */
+    static EncodingConfig config(NodeState.Snapshot s) {
+        if (!s.knowsShardCount()) {
+            throw ApiException.notReady("the number of shards is not known yet");
+        }
+        return s.config();
+    }
+}
