@@ -166,16 +166,24 @@ final class SliverDistributor {
             CommitteeSnapshot.Member member = work.member();
             try {
                 URI uri = member.baseUri().orElseThrow();
+                long start = System.nanoTime();
                 calls.upload(member, () -> {
                     checkDeadline();
                     nodes.putMetadata(uri, blob.blobId(), blob.metadata().metadata());
                     return null;
                 });
+                long metadataDone = System.nanoTime();
                 uploadSlivers(uri);
+                long sliversDone = System.nanoTime();
                 SignedConfirmation confirmation = calls.confirmation(member, () -> {
                     checkDeadline();
                     return nodes.confirmation(uri, blob.blobId(), expected.deletableObjectId());
                 });
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("blob {} on {}: metadata {} ms, slivers {} ms, confirmation {} ms", blob.blobId(), work.label(),
+                            (metadataDone - start) / 1_000_000, (sliversDone - metadataDone) / 1_000_000,
+                            (System.nanoTime() - sliversDone) / 1_000_000);
+                }
                 BlsSignature signature = ConfirmationVerifier.verify(confirmation.serializedMessage(),
                         confirmation.signature(), expected, member.publicKey());
                 metrics.confirmation(true);

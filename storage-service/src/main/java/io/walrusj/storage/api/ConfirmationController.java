@@ -102,6 +102,7 @@ public class ConfirmationController {
                 throw ApiException.missingSlivers();
             }
         }
+        store.syncWal(); // what the confirmation promises is on disk
     }
 
     private ResponseEntity<Map<String, Object>> signed(StorageConfirmationMessage message) {

@@ -32,6 +32,12 @@ public interface SliverStore extends AutoCloseable {
 
     Optional<BlobInfo> getBlobInfo(BlobId blobId);
 
+    /**
+     * Makes every metadata and sliver write so far durable against power loss (they survive a
+     * process crash without it). Called before the node promises storage: signing a confirmation.
+     */
+    void syncWal();
+
     /** The event cursor committed with the last {@link #commitEvents} call. */
     Optional<EventId> loadCursor();
 
