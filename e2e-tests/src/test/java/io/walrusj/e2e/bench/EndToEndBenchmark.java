@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * latency p50/p99 for small blobs, throughput for large ones. A {@code main}, not a test; the
  * command is in e2e-tests/README.md. Knobs (system properties): {@code bench.n} (shards, 100),
  * {@code bench.nodes} (4), {@code bench.latency-sizes} (1024,1048576), {@code bench.latency-runs}
- * (20), {@code bench.throughput-mib} (64,256), {@code bench.throughput-runs} (2),
- * {@code bench.gateway} (true: through the gateway; false: straight to the encoder).
+ * (20), {@code bench.warmup} (10 untimed store + read rounds per latency size first: the services' JIT
+ * and connection pools start cold, and the first stores take seconds), {@code bench.throughput-mib}
+ * (64,256), {@code bench.throughput-runs} (2),
+ * {@code bench.gateway} (true: through the gateway; false: straight to the encoder), {@code bench.encoder-args}
+ * (extra {@code --key=value} arguments of the encoder, space separated).
  */
 public final class EndToEndBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,16 +35,24 @@ public final class EndToEndBenchmark {
         boolean viaGateway = Boolean.parseBoolean(System.getProperty("bench.gateway", "true"));
         long[] latencySizes = longs(System.getProperty("bench.latency-sizes", "1024,1048576"));
         int latencyRuns = Integer.getInteger("bench.latency-runs", 20);
+        int warmup = Integer.getInteger("bench.warmup", 10);
         long[] throughputMib = longs(System.getProperty("bench.throughput-mib", "64,256"));
         int throughputRuns = Integer.getInteger("bench.throughput-runs", 2);
 
         long t0 = System.nanoTime();
-        List<String> encoderArgs = List.of(); // LocalNetwork already allows bodies up to 300 MB
+        // LocalNetwork already allows bodies up to 300 MB; extra encoder settings, space separated
+        List<String> encoderArgs = Arrays.stream(System.getProperty("bench.encoder-args", "").split(" "))
+                .filter(a -> !a.isBlank()).toList();
         try (LocalNetwork net = LocalNetwork.start(new LocalNetwork.Config(nodes, n, -1, viaGateway, viaGateway, encoderArgs))) {
             URI base = viaGateway ? net.gatewayUrl() : net.encoderUrl();
             System.out.printf(Locale.ROOT, "network up in %.1f s: n = %d, %d nodes, via %s (work dir %s)%n",
                     (System.nanoTime() - t0) / 1e9, n, nodes, viaGateway ? "gateway" : "encoder", net.workDir());
-            store(base, random(1024, 1), "epochs=1"); // warm-up
+            for (long size : latencySizes) {
+                for (int i = 0; i < warmup; i++) {
+                    byte[] blob = random((int) size, -1 - i - size);
+                    read(base, store(base, blob, "epochs=1"), blob);
+                }
+            }
             System.out.println("| blob | op | runs | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---|---:|---:|---:|---:|");
             for (long size : latencySizes) {

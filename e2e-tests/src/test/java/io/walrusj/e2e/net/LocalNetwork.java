@@ -346,7 +346,7 @@ public final class LocalNetwork implements AutoCloseable {
 
     private static List<String> jvm(String heap) {
         return List.of("-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
-                "-XX:+UseSerialGC".equals(System.getProperty("localnet.gc")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC",
+                "-XX:+UseG1GC",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     }
 

@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param statusTimeout            how long the already-certified check waits for node status answers
  * @param uploadAttempts           attempts per node call on transient failures (IOException, 5xx, 429, NOT_REGISTERED)
  * @param retryBackoff             first retry delay; doubles (with jitter) up to 10x
- * @param uploadsPerNode           sliver uploads in flight to one node within one store
+ * @param uploadsPerNode           sliver uploads in flight to one node within one store (16: at n = 1000 a
+ *                                 small store makes 500 uploads per node; 16 instead of 4 cut it from 2.2 s to 1.7 s here)
  * @param backgroundUploadBudget   encoded bytes that node uploads continuing after their store answered may
  *                                 keep in memory; a store whose blob does not fit cancels its unfinished uploads
  * @param backgroundUploadTimeout  how long such a node upload may continue
@@ -48,7 +49,7 @@ public record PublisherProperties(
         @DefaultValue("5s") Duration statusTimeout,
         @DefaultValue("5") int uploadAttempts,
         @DefaultValue("200ms") Duration retryBackoff,
-        @DefaultValue("4") int uploadsPerNode,
+        @DefaultValue("16") int uploadsPerNode,
         @DefaultValue("1GB") DataSize backgroundUploadBudget,
         @DefaultValue("5m") Duration backgroundUploadTimeout,
         @DefaultValue("0") int encodeParallelism,
