@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -63,9 +65,19 @@ final class ApiRequests {
         };
     }
 
-    /** Parses the query string; with {@code allowed} non-null, unknown parameters are rejected. */
+    /** Parses the query string (each parameter at most once); with {@code allowed} non-null, unknown parameters are rejected. */
     static Map<String, String> query(HttpServletRequest req, Set<String> allowed) {
         Map<String, String> out = new LinkedHashMap<>();
+        multiQuery(req, allowed, Set.of()).forEach((k, v) -> out.put(k, v.getFirst()));
+        return out;
+    }
+
+    /**
+     * Query parameters; only those in {@code repeatable} may occur more than once; with
+     * {@code allowed} non-null, unknown ones are rejected.
+     */
+    static Map<String, List<String>> multiQuery(HttpServletRequest req, Set<String> allowed, Set<String> repeatable) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
         String qs = req.getQueryString();
         if (qs == null || qs.isEmpty()) {
             return out;
@@ -86,9 +98,11 @@ final class ApiRequests {
             if (allowed != null && !allowed.contains(k)) {
                 throw new PathRejection("Failed to deserialize query string: unknown field `" + k + "`");
             }
-            if (out.put(k, v) != null) {
+            List<String> values = out.computeIfAbsent(k, x -> new ArrayList<>());
+            if (!values.isEmpty() && !repeatable.contains(k)) {
                 throw new PathRejection("Failed to deserialize query string: duplicate field `" + k + "`");
             }
+            values.add(v);
         }
         return out;
     }

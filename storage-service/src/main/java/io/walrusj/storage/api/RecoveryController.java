@@ -24,8 +24,6 @@ import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.symbols.SymbolSourceCache;
 import io.walrusj.storage.sync.NodeState;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -70,7 +68,7 @@ public class RecoveryController {
     @GetMapping("/v1/blobs/{blobId}/recoverySymbols")
     public ResponseEntity<byte[]> recoverySymbols(@PathVariable String blobId, HttpServletRequest req) {
         BlobId id = ApiRequests.blobId(blobId);
-        Map<String, List<String>> q = multiQuery(req, Set.of("id", "targetSliver", "targetType", "proofAxis"), Set.of("id"));
+        Map<String, List<String>> q = ApiRequests.multiQuery(req, Set.of("id", "targetSliver", "targetType", "proofAxis"), Set.of("id"));
         NodeState.Snapshot s = state.get();
         EncodingConfig config = config(s);
         int n = config.nShards();
@@ -172,7 +170,7 @@ public class RecoveryController {
     @GetMapping("/v1/blobs/{blobId}/decodingSymbols")
     public ResponseEntity<byte[]> decodingSymbols(@PathVariable String blobId, HttpServletRequest req) {
         BlobId id = ApiRequests.blobId(blobId);
-        Map<String, List<String>> q = multiQuery(req, Set.of("targetSlivers", "targetType"), Set.of("targetSlivers"));
+        Map<String, List<String>> q = ApiRequests.multiQuery(req, Set.of("targetSlivers", "targetType"), Set.of("targetSlivers"));
         String type = single(q, "targetType");
         if (type == null) {
             throw new PathRejection("Failed to deserialize query string: missing field `targetType`");
@@ -301,37 +299,5 @@ public class RecoveryController {
     private static String single(Map<String, List<String>> q, String name) {
         List<String> v = q.get(name);
         return v == null ? null : v.getFirst();
-    }
-
-    /** Query parameters; only those in {@code repeatable} may occur more than once; unknown ones are rejected. */
-    static Map<String, List<String>> multiQuery(HttpServletRequest req, Set<String> allowed, Set<String> repeatable) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        String qs = req.getQueryString();
-        if (qs == null || qs.isEmpty()) {
-            return out;
-        }
-        for (String part : qs.split("&")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            String k;
-            String v;
-            try {
-                k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-                v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new PathRejection("Failed to deserialize query string: " + e.getMessage());
-            }
-            if (!allowed.contains(k)) {
-                throw new PathRejection("Failed to deserialize query string: unknown field `" + k + "`");
-            }
-            List<String> values = out.computeIfAbsent(k, x -> new ArrayList<>());
-            if (!values.isEmpty() && !repeatable.contains(k)) {
-                throw new PathRejection("Failed to deserialize query string: duplicate field `" + k + "`");
-            }
-            values.add(v);
-        }
-        return out;
     }
 }
