@@ -126,6 +126,16 @@ final class ApiRequests {
             throw ApiException.invalidContentType("request body of " + declared + " bytes exceeds the limit of " + limit + " bytes");
         }
         try (InputStream in = req.getInputStream()) {
+            if (declared >= 0) {
+                // the usual case (slivers of up to megabytes): read straight into the final array
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < declared) {
+                    throw ApiException.invalidContentType("the request body ended after " + read + " of "
+                            + declared + " bytes");
+                }
+                return body;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, limit)));
             byte[] buf = new byte[64 * 1024];
             long total = 0;

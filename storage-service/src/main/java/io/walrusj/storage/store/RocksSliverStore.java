@@ -19,6 +19,7 @@ import java.util.function.BiPredicate;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -38,7 +39,7 @@ import org.rocksdb.WriteOptions;
  *   <li>{@code inconsistency_proofs}: blob id (32) -> BCS {@code InconsistencyProof} (enum form)</li>
  * </ul>
  *
- * Event batches, deletions and inconsistency proofs are written with {@code WriteOptions.setSync(true)}
+ * The sliver families are not compressed (erasure-coded data does not compress). Event batches, deletions and inconsistency proofs are written with {@code WriteOptions.setSync(true)}
  * (fsync of the WAL before returning). Metadata and slivers are written to the WAL without an fsync
  * each (a process crash keeps them, the OS has them); {@link #syncWal()} makes them durable against
  * power loss at the moment it matters, before the node signs a confirmation, with one fsync for all
@@ -55,6 +56,7 @@ public final class RocksSliverStore implements SliverStore {
 
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
+    private final ColumnFamilyOptions sliverOptions;
     private final WriteOptions syncWrite;
     private final WriteOptions walWrite;
     private final RocksDB db;
@@ -76,16 +78,20 @@ public final class RocksSliverStore implements SliverStore {
         }
         dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
         cfOptions = new ColumnFamilyOptions();
+        // erasure-coded slivers look random: compressing them (Snappy by default) only costs CPU
+        sliverOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.NO_COMPRESSION);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
         for (String f : FAMILIES) {
-            descriptors.add(new ColumnFamilyDescriptor(f.getBytes(StandardCharsets.UTF_8), cfOptions));
+            boolean slivers = f.endsWith("_slivers");
+            descriptors.add(new ColumnFamilyDescriptor(f.getBytes(StandardCharsets.UTF_8), slivers ? sliverOptions : cfOptions));
         }
         try {
             db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
         } catch (RocksDBException e) {
             dbOptions.close();
             cfOptions.close();
+            sliverOptions.close();
             throw new StoreException("cannot open RocksDB at " + directory + ": " + e.getMessage(), e);
         }
         metadata = handles.get(1);
@@ -272,5 +278,6 @@ public final class RocksSliverStore implements SliverStore {
         walWrite.close();
         dbOptions.close();
         cfOptions.close();
+        sliverOptions.close();
     }
 }

@@ -54,6 +54,16 @@ public final class BcsWriter {
     }
 
     /**
+     * As {@link #encode(Consumer)}, for a value whose encoded size is known: one allocation and no
+     * copy when {@code size} is exact (large values such as slivers), still correct when it is not.
+     */
+    public static byte[] encode(int size, Consumer<BcsWriter> body) {
+        BcsWriter w = new BcsWriter(size);
+        body.accept(w);
+        return w.size == w.buf.length ? w.buf : w.toByteArray(); // w is discarded: handing out its buffer is safe
+    }
+
+    /**
      * Number of bytes the ULEB128 encoding of {@code value} takes (1..5).
      *
      * @throws IllegalArgumentException if {@code value} is outside {@code [0, 2^32-1]}

@@ -81,7 +81,7 @@ public record SliverData(SliverType type, int index, int symbolSize, byte[] data
     }
 
     public byte[] toBcs() {
-        return BcsWriter.encode(this::writeBcs);
+        return BcsWriter.encode(BcsWriter.ulebSize(data.length) + data.length + 4, this::writeBcs);
     }
 
     /** BCS of the {@code Sliver} enum: variant (0 primary, 1 secondary) then the sliver data. */

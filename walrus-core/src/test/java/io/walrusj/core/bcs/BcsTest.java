@@ -466,4 +466,15 @@ class BcsTest {
         assertThat(back.blob()).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2));
         assertThat(back.shards()).containsExactly(0, 999);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 7, 8, 100})
+    void encodeWithASizeHintGivesTheSameBytesWhateverTheHint(int hint) {
+        java.util.function.Consumer<BcsWriter> body = w -> w.bytes(new byte[] {1, 2, 3, 4, 5}).u16(0x0102);
+        byte[] expected = BcsWriter.encode(body);
+        byte[] hinted = BcsWriter.encode(hint, body);
+        assertThat(hinted).isEqualTo(expected).hasSize(8);
+        // a second encoding never shares the first one's array
+        assertThat(BcsWriter.encode(hint, body)).isNotSameAs(hinted);
+    }
 }
