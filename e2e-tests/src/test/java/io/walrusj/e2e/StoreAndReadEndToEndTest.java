@@ -70,7 +70,7 @@ class StoreAndReadEndToEndTest {
         // events a poll interval later: store again once they all saw the certification
         for (int i = 0; i < net.nodeCount(); i++) {
             URI status = net.nodeUrl(i).resolve("/v1/blobs/" + id + "/status");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> JSON
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> JSON
                     .readTree(HTTP.send(HttpRequest.newBuilder(status).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body())
                     .path("success").path("data").path("permanent").path("isCertified").asBoolean());
         }

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * Which Walrus network a service follows, from its configuration: the {@code mainnet} or
  * {@code testnet} preset, or custom package, System and Staking object IDs. IDs left empty are
  * asked from the devnet ({@code devnet_getChainInfo}), which is all a local run needs to configure.
- * Every service resolves its network here, so they agree on what an empty setting means.
+ * Every service resolves its network here, so they agree on what an empty setting means; IDs may
+ * be given in part (the others come from the devnet).
  */
 public final class NetworkResolver {
     private NetworkResolver() {}
@@ -31,18 +32,26 @@ public final class NetworkResolver {
         };
     }
 
+    private static SuiAddress configured(String id) {
+        try {
+            return SuiAddress.parseLenient(id);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed object ID '" + id + "': " + e.getMessage(), e);
+        }
+    }
+
     private static WalrusNetwork custom(String packageId, String systemObjectId, String stakingObjectId, SuiRpcClient rpc) {
         if (!blank(packageId) && !blank(systemObjectId) && !blank(stakingObjectId)) {
-            return WalrusNetwork.custom("configured", SuiAddress.parseLenient(packageId),
-                    SuiAddress.parseLenient(systemObjectId), SuiAddress.parseLenient(stakingObjectId));
+            return WalrusNetwork.custom("configured", configured(packageId),
+                    configured(systemObjectId), configured(stakingObjectId));
         }
         // only the three IDs: a network that answers devnet_getChainInfo needs nothing more here
         String method = "devnet_getChainInfo";
         JsonNode info = rpc.call(method, Json.NODES.arrayNode());
         return WalrusNetwork.custom("devnet",
-                blank(packageId) ? id(method, info, "packageId") : SuiAddress.parseLenient(packageId),
-                blank(systemObjectId) ? id(method, info, "systemObjectId") : SuiAddress.parseLenient(systemObjectId),
-                blank(stakingObjectId) ? id(method, info, "stakingObjectId") : SuiAddress.parseLenient(stakingObjectId));
+                blank(packageId) ? id(method, info, "packageId") : configured(packageId),
+                blank(systemObjectId) ? id(method, info, "systemObjectId") : configured(systemObjectId),
+                blank(stakingObjectId) ? id(method, info, "stakingObjectId") : configured(stakingObjectId));
     }
 
     private static SuiAddress id(String method, JsonNode info, String name) {

@@ -3,8 +3,8 @@ package io.walrusj.chain.devnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.walrusj.chain.FakeSuiServer.Reply;
 import io.walrusj.chain.FakeSuiServer;
+import io.walrusj.chain.FakeSuiServer.Reply;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.rpc.Json;
 import io.walrusj.chain.rpc.SuiRpcClient;
@@ -69,6 +69,12 @@ class NetworkResolverTest {
         WalrusNetwork partly = NetworkResolver.resolve("devnet", mine, null, null, rpc);
         assertThat(partly.originalPackageId()).isEqualTo(SuiAddress.parse(mine));
         assertThat(partly.stakingObjectId()).isEqualTo(SuiAddress.parse(STAKING));
+    }
+
+    @Test
+    void aMalformedConfiguredIdIsAnIllegalArgument() {
+        assertThatThrownBy(() -> NetworkResolver.resolve("custom", "0xnothex", null, null, rpc))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0xnothex");
     }
 
     @Test

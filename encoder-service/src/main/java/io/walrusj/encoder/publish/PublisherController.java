@@ -1,6 +1,7 @@
 package io.walrusj.encoder.publish;
 
 import io.walrusj.core.metadata.BlobId;
+import io.walrusj.encoder.api.BlobCertified;
 import io.walrusj.encoder.auth.PublisherAuthenticator;
 import io.walrusj.encoder.auth.UploadFacts;
 import jakarta.servlet.http.HttpServletRequest;

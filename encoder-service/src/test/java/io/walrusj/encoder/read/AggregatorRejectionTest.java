@@ -3,7 +3,7 @@ package io.walrusj.encoder.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walrusj.core.metadata.BlobId;
-import io.walrusj.encoder.publish.BlobCertified;
+import io.walrusj.encoder.api.BlobCertified;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +58,9 @@ class AggregatorRejectionTest {
 
     @Test
     void aBlobThisPublisherCertifiedIsReadWithoutAStatusProbe() {
-        BlobId id = BlobId.parse(ID);
+        byte[] fresh = new byte[32];
+        new java.util.Random().nextBytes(fresh); // a blob no other test of the shared context knows
+        BlobId id = BlobId.of(fresh);
         assertThat(reader.knownCertified(id)).isFalse();
         events.publishEvent(new BlobCertified(id));
         assertThat(reader.knownCertified(id)).isTrue();

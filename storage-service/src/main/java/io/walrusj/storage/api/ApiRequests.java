@@ -26,6 +26,8 @@ import org.springframework.http.ResponseEntity;
  */
 final class ApiRequests {
     static final MediaType OCTET = MediaType.APPLICATION_OCTET_STREAM;
+    /** Largest body a Java array holds. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private ApiRequests() {}
 
@@ -122,8 +124,9 @@ final class ApiRequests {
             }
         }
         long declared = req.getContentLengthLong();
-        if (declared > limit) {
-            throw ApiException.invalidContentType("request body of " + declared + " bytes exceeds the limit of " + limit + " bytes");
+        if (declared > limit || declared > MAX_ARRAY) {
+            throw ApiException.invalidContentType("request body of " + declared + " bytes exceeds the limit of "
+                    + Math.min(limit, MAX_ARRAY) + " bytes");
         }
         try (InputStream in = req.getInputStream()) {
             if (declared >= 0) {
@@ -136,13 +139,13 @@ final class ApiRequests {
                 }
                 return body;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, limit)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[64 * 1024];
             long total = 0;
             int r;
             while ((r = in.read(buf)) >= 0) {
                 total += r;
-                if (total > limit) {
+                if (total > limit || total > MAX_ARRAY) {
                     throw ApiException.invalidContentType("request body exceeds the limit of " + limit + " bytes");
                 }
                 out.write(buf, 0, r);

@@ -55,11 +55,10 @@ public class ConfirmationController {
     }
 
     @GetMapping("/v1/blobs/{blobId}/confirmation/permanent")
-    public ResponseEntity<Map<String, Object>> permanentConfirmation(@PathVariable String blobId, HttpServletRequest req)
-            throws InterruptedException {
+    public ResponseEntity<Map<String, Object>> permanentConfirmation(@PathVariable String blobId, HttpServletRequest req) {
         BlobId id = blobId(blobId);
         Duration wait = requestedWait(req);
-        if (!registrationWaits.await(id, wait, () -> ApiRequests.registered(store, id, state.get()))) {
+        if (!awaitRegistration(id, wait, () -> ApiRequests.registered(store, id, state.get()))) {
             throw ApiException.notRegistered();
         }
         NodeState.Snapshot s = state.get();
@@ -69,7 +68,7 @@ public class ConfirmationController {
 
     @GetMapping("/v1/blobs/{blobId}/confirmation/deletable/{objectId}")
     public ResponseEntity<Map<String, Object>> deletableConfirmation(@PathVariable String blobId,
-            @PathVariable String objectId, HttpServletRequest req) throws InterruptedException {
+            @PathVariable String objectId, HttpServletRequest req) {
         BlobId id = blobId(blobId);
         SuiAddress object;
         try {
@@ -84,12 +83,22 @@ public class ConfirmationController {
             BlobObject o = info.objects().get(object);
             return info.registeredAt(epoch) && o != null && o.deletable() && o.liveAt(epoch);
         };
-        if (!registrationWaits.await(id, wait, objectRegistered)) {
+        if (!awaitRegistration(id, wait, objectRegistered)) {
             throw ApiException.notRegistered();
         }
         NodeState.Snapshot s = state.get();
         requireAllSlivers(id, s);
         return signed(StorageConfirmationMessage.deletable(s.epoch(), id, object));
+    }
+
+    /** A request interrupted while waiting (shutdown) answers NOT_REGISTERED, as if it had not waited. */
+    private boolean awaitRegistration(BlobId id, Duration wait, BooleanSupplier registered) {
+        try {
+            return registrationWaits.await(id, wait, registered);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void requireAllSlivers(BlobId id, NodeState.Snapshot s) {

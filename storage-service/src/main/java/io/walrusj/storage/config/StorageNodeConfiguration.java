@@ -1,11 +1,12 @@
 package io.walrusj.storage.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.walrusj.chain.devnet.DevnetClient;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.Ed25519KeyPair;
-import io.walrusj.storage.gc.GarbageCollector;
 import io.walrusj.nodeclient.StorageNodeClient;
+import io.walrusj.storage.gc.GarbageCollector;
 import io.walrusj.storage.heal.BlobHealer;
 import io.walrusj.storage.heal.BlobSyncer;
 import io.walrusj.storage.heal.HealSettings;
@@ -17,10 +18,9 @@ import io.walrusj.storage.invalid.DevnetInvalidationSubmitter;
 import io.walrusj.storage.invalid.InvalidBlobCertifier;
 import io.walrusj.storage.invalid.InvalidationSubmitter;
 import io.walrusj.storage.invalid.LoggingInvalidationSubmitter;
+import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.register.DevnetRegistrar;
 import io.walrusj.storage.register.NodeIdentity;
-import io.walrusj.chain.devnet.DevnetClient;
-import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.store.RocksSliverStore;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.store.StoreMetrics;

@@ -233,7 +233,7 @@ public final class RocksSliverStore implements SliverStore {
         } catch (RocksDBException e) {
             throw new StoreException("WAL sync failed: " + e.getMessage(), e);
         }
-        metrics.write("wal_sync", 0, System.nanoTime() - start);
+        metrics.walSync(System.nanoTime() - start);
     }
 
     private void put(String kind, ColumnFamilyHandle cf, WriteOptions options, byte[] key, byte[] value) {

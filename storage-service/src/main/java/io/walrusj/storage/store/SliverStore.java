@@ -3,13 +3,13 @@ package io.walrusj.storage.store;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadata;
+import io.walrusj.core.recovery.InconsistencyProof;
 import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
-import io.walrusj.core.recovery.InconsistencyProof;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
-import java.util.Optional;
 
 /**
  * The node's durable state. Every write method returns only after the write is synced to disk:

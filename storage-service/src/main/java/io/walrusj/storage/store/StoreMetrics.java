@@ -23,8 +23,18 @@ public final class StoreMetrics {
     void write(String kind, long bytes, long nanos) {
         counter("walrus.store.writes", "kind", kind).increment();
         counter("walrus.store.bytes.written", "kind", kind).increment(bytes);
+        latency(kind, nanos);
+    }
+
+    /** A WAL fsync ({@code kind=wal_sync} of the latency timer; not a write). */
+    void walSync(long nanos) {
+        latency("wal_sync", nanos);
+    }
+
+    private void latency(String kind, long nanos) {
         timers.computeIfAbsent(kind, k -> Timer.builder("walrus.store.write.latency").tag("kind", k)
-                .description("synced RocksDB write latency").register(registry))
+                .description("RocksDB write latency (fsynced for events, deletions, proofs and wal_sync)")
+                .register(registry))
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 

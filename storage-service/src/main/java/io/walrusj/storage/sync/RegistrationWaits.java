@@ -20,15 +20,21 @@ import java.util.function.BooleanSupplier;
  */
 public final class RegistrationWaits implements ChainListener {
     /** Re-check interval, in case a registration arrives by a path that sends no event (epoch change). */
-    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final Duration DEFAULT_RECHECK = Duration.ofMillis(100);
 
     private final Map<BlobId, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
     private final Duration maxWait;
     private final Semaphore slots;
+    private final long recheckNanos;
 
     public RegistrationWaits(Duration maxWait, int maxWaiters) {
+        this(maxWait, maxWaiters, DEFAULT_RECHECK);
+    }
+
+    RegistrationWaits(Duration maxWait, int maxWaiters, Duration recheck) {
         this.maxWait = maxWait.isNegative() ? Duration.ZERO : maxWait;
         this.slots = new Semaphore(Math.max(0, maxWaiters));
+        this.recheckNanos = Math.max(1, recheck.toNanos());
     }
 
     /** The longest wait granted; zero = waiting is disabled (Walrus' default). */
@@ -49,28 +55,36 @@ public final class RegistrationWaits implements ChainListener {
         if (wait.isZero() || wait.isNegative() || !slots.tryAcquire()) {
             return false;
         }
+        CompletableFuture<Void> signal = null;
         try {
             long deadline = System.nanoTime() + wait.toNanos();
             while (true) {
-                CompletableFuture<Void> signal = waiting.computeIfAbsent(blobId, id -> new CompletableFuture<>());
+                signal = waiting.computeIfAbsent(blobId, id -> new CompletableFuture<>());
                 if (registered.getAsBoolean()) {
                     return true;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    // never registered: drop the entry (a waiter sharing it re-creates it on its next look)
-                    waiting.remove(blobId, signal);
                     return false;
                 }
                 try {
-                    signal.get(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
+                    signal.get(Math.min(left, recheckNanos), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException | ExecutionException e) {
                     // re-check below
                 }
             }
         } finally {
+            // leave no entry behind; a waiter sharing it is woken and re-creates it if it still waits
+            if (signal != null && waiting.remove(blobId, signal)) {
+                signal.complete(null);
+            }
             slots.release();
         }
+    }
+
+    /** Blobs with a wait entry (tests: none may be left behind). */
+    int waitingBlobs() {
+        return waiting.size();
     }
 
     @Override

@@ -57,6 +57,8 @@ class StorageNodeApiTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         CHAIN.registerNodeProperties(r, NODE, "storage-node-test");
+        // the long-poll test waits up to 10 s for a registration the fake chain delivers after ~300 ms
+        r.add("storage.registration-wait-max", () -> "10s");
     }
 
     // The fake chain stays up until the JVM exits: the shared Spring context (and its follower)

@@ -23,8 +23,9 @@ class RegistrationWaitsTest {
     }
 
     @Test
-    void aWaiterWakesOnTheRegistrationEvent() throws Exception {
-        RegistrationWaits waits = new RegistrationWaits(Duration.ofSeconds(30), 4);
+    void aWaiterWakesOnTheRegistrationEventAndLeavesNothingBehind() throws Exception {
+        // re-checks only every 30 s: only the event can wake it within the 2 s asserted below
+        RegistrationWaits waits = new RegistrationWaits(Duration.ofSeconds(30), 4, Duration.ofSeconds(30));
         AtomicBoolean registered = new AtomicBoolean();
         CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> awaitQuietly(waits, Duration.ofSeconds(30), registered));
         Thread.sleep(200);
@@ -34,6 +35,7 @@ class RegistrationWaitsTest {
         waits.blobRegistered(BLOB);
         assertThat(waiter.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(waits.waitingBlobs()).isZero();
     }
 
     @Test
@@ -43,11 +45,12 @@ class RegistrationWaitsTest {
         assertThat(waits.await(BLOB, Duration.ofMinutes(1), () -> false)).isFalse();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(5));
+        assertThat(waits.waitingBlobs()).isZero();
     }
 
     @Test
     void beyondTheWaiterBoundRequestsAnswerAtOnce() throws Exception {
-        RegistrationWaits waits = new RegistrationWaits(Duration.ofSeconds(30), 1);
+        RegistrationWaits waits = new RegistrationWaits(Duration.ofSeconds(30), 1, Duration.ofSeconds(30));
         AtomicBoolean registered = new AtomicBoolean();
         CountDownLatch firstIsWaiting = new CountDownLatch(1);
         CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(

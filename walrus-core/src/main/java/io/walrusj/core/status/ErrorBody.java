@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The JSON error body every Walrus service answers with (storage nodes, publisher, aggregator, and
- * our gateway, so Walrus clients parse them alike):
+ * The JSON error body Walrus services answer with (storage nodes, publisher, aggregator), so
+ * Walrus clients parse all errors alike. (gateway-service writes the same shape in its own
+ * {@code GatewayError}: it does not depend on walrus-core.)
  * {@code {"error":{"code","status","message","details":[{"@type":"ErrorInfo","reason","domain","metadata"}]}}},
  * plus a {@code DebugInfo} entry carrying a trace id for internal errors. Fields keep Walrus' order.
  *

@@ -1,4 +1,4 @@
-package io.walrusj.encoder.publish;
+package io.walrusj.encoder.api;
 
 import io.walrusj.core.metadata.BlobId;
 
