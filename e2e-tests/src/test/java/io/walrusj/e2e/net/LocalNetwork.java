@@ -106,6 +106,8 @@ public final class LocalNetwork implements AutoCloseable {
         this.root = repositoryRoot();
         this.workDir = Files.createTempDirectory("walrusj-localnet-");
         Path logs = Files.createDirectories(workDir.resolve("logs"));
+        // bin/local-network (app_args) starts the same services with the same properties for users:
+        // a property added or renamed here belongs there too
         List<String> small = jvm("384m");
 
         int devnetPort = freePort();
