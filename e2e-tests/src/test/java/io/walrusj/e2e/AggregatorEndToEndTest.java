@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,7 +53,7 @@ class AggregatorEndToEndTest {
     @Test
     void readsEverySizeByteForByteThroughEveryRoute() throws Exception {
         for (int size : new int[] {0, 1, 1 << 20}) {
-            byte[] blob = random(size, 100 + size);
+            byte[] blob = LocalNetwork.randomBlob(size, 100 + size);
             BlobId id = store(blob).blobId();
             for (String query : List.of("", "?strict_consistency_check=true", "?skip_consistency_check=true")) {
                 HttpResponse<byte[]> read = get("/v1/blobs/" + id + query);
@@ -75,7 +74,7 @@ class AggregatorEndToEndTest {
 
     @Test
     void readsRanges() throws Exception {
-        byte[] blob = random(1_500_000, 7);
+        byte[] blob = LocalNetwork.randomBlob(1_500_000, 7);
         BlobId id = store(blob).blobId();
         long[][] ranges = {{0, 0}, {0, 99}, {123_456, 654_321}, {blob.length - 10, blob.length - 1}, {0, blob.length - 1}};
         for (long[] r : ranges) {
@@ -96,7 +95,7 @@ class AggregatorEndToEndTest {
 
     @Test
     void byObjectIdServesAllowedAttributesAsHeaders() throws Exception {
-        byte[] blob = random(10_000, 9);
+        byte[] blob = LocalNetwork.randomBlob(10_000, 9);
         Stored stored = store(blob);
         try (DevnetClient devnet = DevnetClient.create(net.devnetUrl())) {
             Ed25519KeyPair wallet = publisherWallet();
@@ -134,7 +133,7 @@ class AggregatorEndToEndTest {
 
     @Test
     void readsWithNodesOf2fShardsStopped() throws Exception {
-        byte[] blob = random(1 << 20, 11);
+        byte[] blob = LocalNetwork.randomBlob(1 << 20, 11);
         BlobId id = store(blob).blobId();
         CommitteeSnapshot committee = net.committee();
         int f = committee.maxFaulty();
@@ -226,11 +225,5 @@ class AggregatorEndToEndTest {
 
     static String reason(HttpResponse<byte[]> r) {
         return JSON.readTree(r.body()).path("error").path("details").path(0).path("reason").asString();
-    }
-
-    static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 }

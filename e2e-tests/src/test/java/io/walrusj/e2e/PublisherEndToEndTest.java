@@ -1,7 +1,6 @@
 package io.walrusj.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.committee.CommitteeSnapshot;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,7 +75,7 @@ class PublisherEndToEndTest {
     @Order(1)
     void storesBlobsOfZeroOneAndOneMebibyteBytes() throws Exception {
         for (int size : new int[] {0, 1, 1 << 20}) {
-            byte[] blob = random(size, size + 1);
+            byte[] blob = LocalNetwork.randomBlob(size, size + 1);
             long epoch = chain.currentEpoch();
             JsonNode created = newlyCreated(store(blob, "epochs=2&permanent=true"));
             assertNewlyCreated(created, blob, epoch, 2, false);
@@ -87,8 +85,8 @@ class PublisherEndToEndTest {
     @Test
     @Order(2)
     void costIsWhatTheWalletPays() throws Exception {
-        store(random(10, 99), "epochs=1"); // the first store may top the wallet up from the faucet
-        byte[] blob = random(300_000, 3);
+        store(LocalNetwork.randomBlob(10, 99), "epochs=1"); // the first store may top the wallet up from the faucet
+        byte[] blob = LocalNetwork.randomBlob(300_000, 3);
         long before = devnet.balance(wallet);
         JsonNode created = newlyCreated(store(blob, "epochs=3&permanent=true"));
         long after = devnet.balance(wallet);
@@ -102,12 +100,12 @@ class PublisherEndToEndTest {
     @Test
     @Order(3)
     void aCertifiedPermanentBlobIsAlreadyCertifiedUnlessForced() throws Exception {
-        byte[] blob = random(5000, 5);
+        byte[] blob = LocalNetwork.randomBlob(5000, 5);
         long epoch = chain.currentEpoch();
         JsonNode first = newlyCreated(store(blob, "epochs=3&permanent=true"));
         String blobId = first.path("blobObject").path("blobId").asString();
         String objectId = first.path("blobObject").path("id").asString();
-        awaitNodesSeeCertified(blobId);
+        net.awaitNodesReportCertified(blobId, false);
 
         JsonNode again = store(blob, "epochs=2");
         JsonNode certified = again.path("alreadyCertified");
@@ -128,11 +126,11 @@ class PublisherEndToEndTest {
     @Test
     @Order(4)
     void deletableIsTheDefaultAndCreatesANewObjectEachTime() throws Exception {
-        byte[] blob = random(2000, 7);
+        byte[] blob = LocalNetwork.randomBlob(2000, 7);
         long epoch = chain.currentEpoch();
         JsonNode first = newlyCreated(store(blob, ""));
         assertNewlyCreated(first, blob, epoch, 1, true);
-        awaitNodesSeeCertified(first.path("blobObject").path("blobId").asString(), true);
+        net.awaitNodesReportCertified(first.path("blobObject").path("blobId").asString(), true);
         JsonNode second = newlyCreated(store(blob, "deletable=true"));
         assertNewlyCreated(second, blob, epoch, 1, true);
         assertThat(second.path("blobObject").path("id").asString())
@@ -150,7 +148,7 @@ class PublisherEndToEndTest {
         int index = net.nodeIndex(down.baseUri().orElseThrow());
         net.stopNode(index);
         try {
-            byte[] blob = random(100_000, 11);
+            byte[] blob = LocalNetwork.randomBlob(100_000, 11);
             long epoch = chain.currentEpoch();
             JsonNode created = newlyCreated(store(blob, "epochs=2&permanent=true"));
             assertNewlyCreated(created, blob, epoch, 2, false);
@@ -197,23 +195,6 @@ class PublisherEndToEndTest {
         assertThat(onChain.deletable()).isEqualTo(deletable);
     }
 
-    /** Waits until every storage node reports the blob certified (permanent, or deletable). */
-    static void awaitNodesSeeCertified(String blobId) {
-        awaitNodesSeeCertified(blobId, false);
-    }
-
-    static void awaitNodesSeeCertified(String blobId, boolean deletable) {
-        for (int i = 0; i < net.nodeCount(); i++) {
-            URI status = net.nodeUrl(i).resolve("/v1/blobs/" + blobId + "/status");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                JsonNode data = JSON.readTree(HTTP.send(HttpRequest.newBuilder(status).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body()).path("success").path("data");
-                return deletable ? data.path("deletable").path("deletableCounts").path("count_deletable_certified").asLong() > 0
-                        : data.path("permanent").path("isCertified").asBoolean();
-            });
-        }
-    }
-
     static JsonNode newlyCreated(JsonNode result) {
         assertThat(result.has("newlyCreated")).as(result.toString()).isTrue();
         return result.path("newlyCreated");
@@ -230,11 +211,5 @@ class PublisherEndToEndTest {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(3))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,7 +50,7 @@ class StoreAndReadEndToEndTest {
     @Order(1)
     void storesAndReadsBlobsOfEverySizeByteForByte() throws Exception {
         for (int size : new int[] {0, 1, 1 << 20, 20 << 20}) {
-            byte[] blob = random(size, size);
+            byte[] blob = LocalNetwork.randomBlob(size, size);
             BlobId id = store(blob, "epochs=3");
             HttpResponse<byte[]> read = get("/v1/blobs/" + id);
             assertThat(read.statusCode()).as("read of %d bytes", size).isEqualTo(200);
@@ -63,17 +62,11 @@ class StoreAndReadEndToEndTest {
     @Test
     @Order(2)
     void storingTheSameBytesAgainIsAlreadyCertified() throws Exception {
-        byte[] blob = random(4096, 7);
+        byte[] blob = LocalNetwork.randomBlob(4096, 7);
         // only a permanent certified blob answers alreadyCertified (deletable is the default)
         BlobId id = store(blob, "epochs=2&permanent=true");
-        // the publisher learns "certified" from the nodes' blob status, which follows the chain's
-        // events a poll interval later: store again once they all saw the certification
-        for (int i = 0; i < net.nodeCount(); i++) {
-            URI status = net.nodeUrl(i).resolve("/v1/blobs/" + id + "/status");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> JSON
-                    .readTree(HTTP.send(HttpRequest.newBuilder(status).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body())
-                    .path("success").path("data").path("permanent").path("isCertified").asBoolean());
-        }
+        // the publisher learns "certified" from the nodes' blob status: store again once they all report it
+        net.awaitNodesReportCertified(id.toString(), false);
         JsonNode again = storeJson(blob, "epochs=2&permanent=true");
         assertThat(again.has("alreadyCertified")).as(again.toString()).isTrue();
         assertThat(again.path("alreadyCertified").path("blobId").asString()).isEqualTo(id.toString());
@@ -82,7 +75,7 @@ class StoreAndReadEndToEndTest {
     @Test
     @Order(3)
     void readsRanges() throws Exception {
-        byte[] blob = random(3 << 20, 11);
+        byte[] blob = LocalNetwork.randomBlob(3 << 20, 11);
         BlobId id = store(blob, "epochs=2");
         long[][] ranges = {{0, 0}, {0, 99}, {1_000_000, 1_999_999}, {blob.length - 10, blob.length - 1}};
         for (long[] r : ranges) {
@@ -132,7 +125,7 @@ class StoreAndReadEndToEndTest {
                 .filter(m -> m.weight() <= f && net.nodeIndex(m.baseUri().orElseThrow()) != net.config().lyingNode())
                 .max(Comparator.comparingInt(CommitteeSnapshot.Member::weight)).orElseThrow();
         int index = net.nodeIndex(down.baseUri().orElseThrow());
-        byte[] blob = random(1 << 20, 17);
+        byte[] blob = LocalNetwork.randomBlob(1 << 20, 17);
         BlobId id;
         net.stopNode(index);
         try {
@@ -151,7 +144,7 @@ class StoreAndReadEndToEndTest {
     @Test
     @Order(6)
     void readSucceedsWith2fShardsDown() throws Exception {
-        byte[] blob = random(1 << 20, 19);
+        byte[] blob = LocalNetwork.randomBlob(1 << 20, 19);
         BlobId id = store(blob, "epochs=2");
         CommitteeSnapshot committee = net.committee();
         int f = committee.maxFaulty();
@@ -182,7 +175,7 @@ class StoreAndReadEndToEndTest {
     @Test
     @Order(7)
     void badRequestsGetTheirDocumentedStatus() throws Exception {
-        byte[] body = random(100, 23);
+        byte[] body = LocalNetwork.randomBlob(100, 23);
         assertThat(put("/v1/blobs?epochs=1&colour=blue", body).statusCode()).isEqualTo(400);
         assertThat(put("/v1/blobs?permanent=true&deletable=true", body).statusCode()).isEqualTo(400);
         assertThat(reason(put("/v1/blobs?permanent=true&deletable=true", body))).isEqualTo("INVALID_BLOB_PERSISTENCE");
@@ -225,11 +218,5 @@ class StoreAndReadEndToEndTest {
 
     static String reason(HttpResponse<byte[]> r) {
         return JSON.readTree(r.body()).path("error").path("details").path(0).path("reason").asString();
-    }
-
-    static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +48,7 @@ public final class EndToEndBenchmark {
                     (System.nanoTime() - t0) / 1e9, n, nodes, viaGateway ? "gateway" : "encoder", net.workDir());
             for (long size : latencySizes) {
                 for (int i = 0; i < warmup; i++) {
-                    byte[] blob = random((int) size, -1 - i - size);
+                    byte[] blob = LocalNetwork.randomBlob((int) size, -1 - i - size);
                     read(base, store(base, blob, "epochs=1"), blob);
                 }
             }
@@ -59,7 +58,7 @@ public final class EndToEndBenchmark {
                 List<Double> stores = new ArrayList<>();
                 List<Double> reads = new ArrayList<>();
                 for (int i = 0; i < latencyRuns; i++) {
-                    byte[] blob = random((int) size, 1000 + i + size);
+                    byte[] blob = LocalNetwork.randomBlob((int) size, 1000 + i + size);
                     long s = System.nanoTime();
                     String id = store(base, blob, "epochs=1");
                     stores.add((System.nanoTime() - s) / 1e6);
@@ -77,7 +76,7 @@ public final class EndToEndBenchmark {
                 List<Double> stores = new ArrayList<>();
                 List<Double> reads = new ArrayList<>();
                 for (int i = 0; i < throughputRuns; i++) {
-                    byte[] blob = random((int) (mib << 20), 5000 + i + mib);
+                    byte[] blob = LocalNetwork.randomBlob((int) (mib << 20), 5000 + i + mib);
                     long s = System.nanoTime();
                     String id = store(base, blob, "epochs=1");
                     stores.add((System.nanoTime() - s) / 1e9);
@@ -137,11 +136,5 @@ public final class EndToEndBenchmark {
 
     static long[] longs(String csv) {
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-    }
-
-    static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 }

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole suite as real processes on this machine, on free loopback ports, for end-to-end tests
@@ -41,6 +47,7 @@ public final class LocalNetwork implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Body limit of the encoder and the gateway here: large enough for the 256 MiB benchmark. */
     private static final String MAX_BODY = "300MB";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static LocalNetwork shared;
 
     /**
@@ -267,8 +274,7 @@ public final class LocalNetwork implements AutoCloseable {
         EncodingConfig encoding = new EncodingConfig(committee.nShards());
         BlobEncoder encoder = new BlobEncoder(encoding);
         for (long s = seed; s < seed + 100; s++) {
-            byte[] blob = new byte[size];
-            new Random(s).nextBytes(blob);
+            byte[] blob = randomBlob(size, s);
             BlobId id = encoder.computeMetadata(blob).blobId();
             int rotation = id.rotationOffset(encoding.nShards());
             for (int sliver = 0; sliver < encoding.primarySymbols(); sliver++) {
@@ -280,6 +286,31 @@ public final class LocalNetwork implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no blob among 100 seeds reaches the lying node: does it own shards?");
+    }
+
+    /** {@code size} pseudo-random bytes, the same for the same seed. */
+    public static byte[] randomBlob(int size, long seed) {
+        byte[] blob = new byte[size];
+        new Random(seed).nextBytes(blob);
+        return blob;
+    }
+
+    /**
+     * Waits until every storage node reports the blob certified (a permanent Blob object, or with
+     * {@code deletable} a certified deletable one): the publisher's {@code alreadyCertified} check
+     * and the aggregator read the nodes' status, which follows the chain's events a poll later.
+     */
+    public void awaitNodesReportCertified(String blobId, boolean deletable) {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < nodeCount(); i++) {
+            URI status = nodeUrl(i).resolve("/v1/blobs/" + blobId + "/status");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+                JsonNode data = JSON.readTree(http.send(HttpRequest.newBuilder(status).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("success").path("data");
+                return deletable ? data.path("deletable").path("deletableCounts").path("count_deletable_certified").asLong() > 0
+                        : data.path("permanent").path("isCertified").asBoolean();
+            });
+        }
     }
 
     /** The current committee as read from the devnet. */

@@ -1,7 +1,7 @@
 package io.walrusj.encoder.api;
 
-import io.walrusj.core.status.ErrorBody;
 import io.walrusj.core.status.ErrorStatus;
+import io.walrusj.core.status.StatusException;
 import java.util.Map;
 
 /**
@@ -9,33 +9,20 @@ import java.util.Map;
  * storage nodes' errors, storage-node-api 2.2), domain {@code daemon.walrus.space} unless stated.
  * Controllers and services throw it; {@link DaemonErrorHandler} renders it.
  */
-public final class DaemonException extends RuntimeException {
+public final class DaemonException extends StatusException {
     public static final String DOMAIN = "daemon.walrus.space";
     public static final String AUTH_DOMAIN = "auth.publisher.walrus.space";
-
-    private final ErrorStatus status;
-    private final String reason;
-    private final String domain;
-    private final Map<String, Object> metadata;
 
     public DaemonException(ErrorStatus status, String reason, String message) {
         this(status, reason, DOMAIN, message, Map.of());
     }
 
     public DaemonException(ErrorStatus status, String reason, String domain, String message, Map<String, Object> metadata) {
-        super(message);
-        this.status = status;
-        this.reason = reason;
-        this.domain = domain;
-        this.metadata = Map.copyOf(metadata);
+        super(status, reason, domain, message, metadata, null);
     }
 
     public DaemonException(ErrorStatus status, String reason, String message, Throwable cause) {
-        super(message, cause);
-        this.status = status;
-        this.reason = reason;
-        this.domain = DOMAIN;
-        this.metadata = Map.of();
+        super(status, reason, DOMAIN, message, Map.of(), cause);
     }
 
     /** 503: the chain could not be read; transient. */
@@ -52,26 +39,5 @@ public final class DaemonException extends RuntimeException {
     /** 400 MALFORMED_REQUEST / INVALID_ARGUMENT. */
     public static DaemonException malformed(String message) {
         return new DaemonException(ErrorStatus.INVALID_ARGUMENT, "MALFORMED_REQUEST", message);
-    }
-
-    public ErrorStatus status() {
-        return status;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    public String domain() {
-        return domain;
-    }
-
-    public Map<String, Object> metadata() {
-        return metadata;
-    }
-
-    /** The JSON error body this exception is answered with. */
-    public ErrorBody toBody() {
-        return ErrorBody.of(status, reason, domain, getMessage(), metadata);
     }
 }

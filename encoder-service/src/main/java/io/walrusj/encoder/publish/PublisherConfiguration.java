@@ -1,6 +1,7 @@
 package io.walrusj.encoder.publish;
 
 import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.encoder.api.LoadShedFilter;
 import io.walrusj.encoder.api.LoadShedder;
 import io.walrusj.encoder.committee.ChainView;
 import io.walrusj.nodeclient.StorageNodeClient;
@@ -49,7 +50,8 @@ public class PublisherConfiguration {
     @Bean
     FilterRegistrationBean<LoadShedFilter> publisherLoadShedding(PublisherProperties props, PublisherMetrics metrics) {
         var registration = new FilterRegistrationBean<>(new LoadShedFilter(
-                new LoadShedder(props.maxConcurrentRequests(), props.maxBufferedRequests()), metrics));
+                new LoadShedder(props.maxConcurrentRequests(), props.maxBufferedRequests()),
+                request -> !"PUT".equals(request.getMethod()), "publisher", metrics::shed));
         registration.addUrlPatterns("/v1/blobs");
         registration.setName("publisherLoadShedding");
         return registration;

@@ -3,6 +3,7 @@ package io.walrusj.encoder.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.walrusj.encoder.api.LoadShedFilter;
 import io.walrusj.encoder.api.LoadShedder;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @Timeout(10)
 class ReadLoadSheddingTest {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final ReadLoadShedding.ReadShedFilter filter = new ReadLoadShedding.ReadShedFilter(new LoadShedder(1, 1),
+    final LoadShedFilter filter = ReadLoadShedding.filter(new LoadShedder(1, 1),
             new ReadMetrics(registry));
 
     @Test

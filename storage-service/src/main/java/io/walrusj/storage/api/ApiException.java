@@ -2,51 +2,22 @@ package io.walrusj.storage.api;
 
 import io.walrusj.core.status.ErrorBody;
 import io.walrusj.core.status.ErrorStatus;
+import io.walrusj.core.status.StatusException;
 import java.util.Map;
 
 /**
  * An error answered with the node API's JSON error body (walrus-storage-node-api.md 2.2, 8):
  * {@code {"error":{"code","status","message","details":[{"@type":"ErrorInfo","reason","domain","metadata"}]}}}.
  */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends StatusException {
     public static final String DOMAIN = "storage.walrus.space";
-
-    private final ErrorStatus status;
-    private final String reason;
-    private final String domain;
-    private final Map<String, Object> metadata;
 
     public ApiException(ErrorStatus status, String reason, String message) {
         this(status, reason, DOMAIN, message, Map.of());
     }
 
     public ApiException(ErrorStatus status, String reason, String domain, String message, Map<String, Object> metadata) {
-        super(message);
-        this.status = status;
-        this.reason = reason;
-        this.domain = domain;
-        this.metadata = Map.copyOf(metadata);
-    }
-
-    public ErrorStatus status() {
-        return status;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    public String domain() {
-        return domain;
-    }
-
-    public Map<String, Object> metadata() {
-        return metadata;
-    }
-
-    /** The JSON error body this exception is answered with. */
-    public ErrorBody toBody() {
-        return ErrorBody.of(status, reason, domain, getMessage(), metadata);
+        super(status, reason, domain, message, metadata, null);
     }
 
     // ------------------------------------------------------------------ the catalogue
