@@ -8,10 +8,8 @@ import io.walrusj.encoder.api.QueryParams;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,50 +32,32 @@ public class AggregatorController {
         this.reader = reader;
         this.objects = objects;
         this.metrics = metrics;
-        this.allowedHeaders = props.allowedHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.allowedHeaders = Set.copyOf(props.allowedHeaders());
     }
 
     /** 3.1: the blob, or with {@code Range: bytes=a-b} the 206 part of it. */
     @GetMapping("/v1/blobs/{blobId}")
     public void blob(@PathVariable String blobId, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long start = System.nanoTime();
-        String outcome = "internal_error";
-        try {
-            outcome = serve(ReadRequests.blobId(blobId), request, response, null);
-        } catch (RuntimeException | IOException e) {
-            outcome = ReadMetrics.outcome(e);
-            throw e;
-        } finally {
-            metrics.read("blob", outcome, start);
-        }
+        metrics.timed("blob", () -> serve(ReadRequests.blobId(blobId), request, response, null));
     }
 
     /** 3.2: resolve the Blob object on chain, then as 3.1 plus the allowed attribute headers (200 only, as Walrus). */
     @GetMapping("/v1/blobs/by-object-id/{objectId}")
     public void blobByObjectId(@PathVariable String objectId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        long start = System.nanoTime();
-        String outcome = "internal_error";
-        try {
+        metrics.timed("by_object_id", () -> {
             var id = ReadRequests.objectId(objectId);
             ReadOptions.parse(request.getParameterMap()); // reject bad queries before touching the chain
             BlobWithAttributes blob = objects.resolve(id);
-            outcome = serve(blob.blob().blobId(), request, response, blob);
-        } catch (RuntimeException | IOException e) {
-            outcome = ReadMetrics.outcome(e);
-            throw e;
-        } finally {
-            metrics.read("by_object_id", outcome, start);
-        }
+            return serve(blob.blob().blobId(), request, response, blob);
+        });
     }
 
     /** 3.3: exactly {@code length} bytes from {@code start}, 200 (cacheable), ETag {@code <id>-<start>-<length>}. */
     @GetMapping("/v1/blobs/{blobId}/byte-range")
     public void byteRange(@PathVariable String blobId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        long start = System.nanoTime();
-        String outcome = "internal_error";
-        try {
+        metrics.timed("byte_range", () -> {
             BlobId id = ReadRequests.blobId(blobId);
             var params = request.getParameterMap();
             QueryParams.requireKnown(params, BYTE_RANGE_PARAMETERS);
@@ -86,13 +66,8 @@ public class AggregatorController {
             ReadHeaders.apply(request, response, id + "-" + Long.toUnsignedString(range.start()) + "-"
                     + Long.toUnsignedString(range.length()));
             BlobResponses.write(response, 200, read.body(), metrics);
-            outcome = "ok";
-        } catch (RuntimeException | IOException e) {
-            outcome = ReadMetrics.outcome(e);
-            throw e;
-        } finally {
-            metrics.read("byte_range", outcome, start);
-        }
+            return "ok";
+        });
     }
 
     /** Reads and writes the blob (or the requested range of it); returns the outcome for the metrics. */

@@ -2,6 +2,7 @@ package io.walrusj.encoder.read;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBlobSize          largest blob (unencoded bytes) served; larger ones get 403 BLOB_TOO_LARGE.
  *                             Unset: no limit (as Walrus's {@code --max-blob-size} default)
  * @param allowedHeaders       blob attributes copied into response headers by the by-object-id route
+ *                             (lower-cased here)
  * @param maxConcurrentReads   read requests served at once (Walrus: 256)
  * @param readQueue            read requests waiting for a slot beyond that (Walrus: 320); more -> 429
  * @param maxSliverRequests    sliver requests in flight for one read
@@ -43,7 +45,7 @@ public record AggregatorProperties(
         @DefaultValue("8") int streamWindow) {
 
     public AggregatorProperties {
-        allowedHeaders = List.copyOf(allowedHeaders);
+        allowedHeaders = allowedHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).distinct().toList();
         if (decodeParallelism <= 0) {
             decodeParallelism = Runtime.getRuntime().availableProcessors();
         }

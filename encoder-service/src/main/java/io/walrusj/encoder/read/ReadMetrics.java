@@ -41,6 +41,26 @@ public class ReadMetrics implements SliverCounter {
         bytesServed.increment(bytes);
     }
 
+    /** One read route's work; returns the outcome recorded on success ({@code ok}, {@code partial}). */
+    @FunctionalInterface
+    interface Route {
+        String serve() throws IOException;
+    }
+
+    /** Runs a read route and records its outcome (an error's reason when it throws) and latency. */
+    void timed(String route, Route work) throws IOException {
+        long start = System.nanoTime();
+        String outcome = "internal_error";
+        try {
+            outcome = work.serve();
+        } catch (RuntimeException | IOException e) {
+            outcome = outcome(e);
+            throw e;
+        } finally {
+            read(route, outcome, start);
+        }
+    }
+
     /** Records one finished read: outcome from the HTTP status or the error's reason. */
     void read(String route, String outcome, long startNanos) {
         registry.counter("walrus.aggregator.reads", "route", route, "outcome", outcome).increment();

@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,15 +33,13 @@ public class StreamController {
         this.objects = objects;
         this.metrics = metrics;
         this.props = props;
-        this.allowedHeaders = props.allowedHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.allowedHeaders = Set.copyOf(props.allowedHeaders());
     }
 
     /** 3.4: headers as 3.1 plus {@code Content-Length: <size>} and {@code x-walrus-streaming: true}; rows written as they arrive. */
     @GetMapping("/v1alpha/blobs/{blobId}/stream")
     public void stream(@PathVariable String blobId, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long start = System.nanoTime();
-        String outcome = "internal_error";
-        try {
+        metrics.timed("stream", () -> {
             BlobId id = ReadRequests.blobId(blobId);
             ConsistencyCheck check = ReadOptions.parse(request.getParameterMap());
             ResolvedBlob blob = reader.resolve(id);
@@ -59,13 +55,8 @@ public class StreamController {
                 return response.getOutputStream();
             });
             metrics.served(written);
-            outcome = "ok";
-        } catch (RuntimeException | IOException e) {
-            outcome = ReadMetrics.outcome(e);
-            throw e;
-        } finally {
-            metrics.read("stream", outcome, start);
-        }
+            return "ok";
+        });
     }
 
     @GetMapping("/v1alpha/blobs/concat")
@@ -88,9 +79,7 @@ public class StreamController {
      * the connection. Headers from the first blob's attributes if it was named by object ID.
      */
     private void concat(RequestParser parser, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long start = System.nanoTime();
-        String outcome = "internal_error";
-        try {
+        metrics.timed("concat", () -> {
             ConcatRequest concat = parser.parse();
             List<BlobId> blobIds = new ArrayList<>();
             BlobAttributes firstAttributes = null;
@@ -118,13 +107,8 @@ public class StreamController {
                 written += body.length();
             }
             metrics.served(written);
-            outcome = "ok";
-        } catch (RuntimeException | IOException e) {
-            outcome = ReadMetrics.outcome(e);
-            throw e;
-        } finally {
-            metrics.read("concat", outcome, start);
-        }
+            return "ok";
+        });
     }
 
     /** A blob ID yields null (nothing to resolve); an object ID its Blob; anything else is INVALID_ID_FORMAT. */
