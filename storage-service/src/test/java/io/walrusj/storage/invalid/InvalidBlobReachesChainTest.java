@@ -197,9 +197,13 @@ class InvalidBlobReachesChainTest {
         assertThat(SignersBitmap.parse(call.signersBitmap(), 4).isSigner(3)).as("the finder signs too").isTrue();
 
         assertThat(finder.store().getInconsistencyProof(b.id())).isPresent();
-        assertThat(finder.ctx().getBean(BlobSyncer.class).progress().inconsistentBlobs()).isEqualTo(1);
-        assertThat(finder.ctx().getBean(MeterRegistry.class).counter("walrus.invalid.certificates", "result", "submitted")
-                .count()).isEqualTo(1.0);
+        // counted once the submission returned, a moment after the chain recorded the transaction
+        BlobSyncer syncer = finder.ctx().getBean(BlobSyncer.class);
+        MeterRegistry registry = finder.ctx().getBean(MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(syncer.progress().inconsistentBlobs()).isEqualTo(1);
+            assertThat(registry.counter("walrus.invalid.certificates", "result", "submitted").count()).isEqualTo(1.0);
+        });
         assertThat(finder.ctx().getBean(InvalidationSubmitter.class)).isInstanceOf(DevnetInvalidationSubmitter.class);
         for (Node n : nodes.subList(0, 3)) {
             assertThat(n.ctx().getBean(InvalidationSubmitter.class)).isInstanceOf(LoggingInvalidationSubmitter.class);
