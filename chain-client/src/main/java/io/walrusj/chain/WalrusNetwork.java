@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Where the Walrus contracts live on a given Sui network.
  *
- * <p>Values for {@link #MAINNET} and {@link #TESTNET} are copied from {@code walrus-chain.md}
+ * <p>Values for {@link #MAINNET} and {@link #TESTNET} are copied from {@code docs/spec/walrus-chain.md}
  * section 1 (object IDs from Walrus' {@code setup/client_config.yaml}, package IDs from
  * {@code mainnet-contracts/walrus/Published.toml} and its testnet twin).
  *

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A blob object, Move {@code blob::Blob} ({@code walrus-chain.md} 2.3): {@code id: UID,
+ * A blob object, Move {@code blob::Blob} ({@code docs/spec/walrus-chain.md} 2.3): {@code id: UID,
  * registered_epoch: u32, blob_id: u256, size: u64 (unencoded), encoding_type: u8,
  * certified_epoch: Option<u32>, storage: Storage, deletable: bool}.
  */

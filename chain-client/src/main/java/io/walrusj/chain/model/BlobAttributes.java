@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A blob's attributes ({@code walrus-chain.md} 2.3): Move {@code metadata::Metadata { metadata:
+ * A blob's attributes ({@code docs/spec/walrus-chain.md} 2.3): Move {@code metadata::Metadata { metadata:
  * VecMap<String, String> }}, kept in the dynamic field named {@code b"metadata"} (type
  * {@code vector<u8>}) of the {@code Blob} object. Entries keep the VecMap's order.
  */

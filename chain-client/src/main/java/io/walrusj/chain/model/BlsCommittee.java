@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Move {@code bls_aggregate::BlsCommittee} ({@code walrus-chain.md} 2.1): {@code members:
+ * Move {@code bls_aggregate::BlsCommittee} ({@code docs/spec/walrus-chain.md} 2.1): {@code members:
  * vector<BlsCommitteeMember>, n_shards: u16, epoch: u32, total_aggregated_key: Element<G1>}.
  * {@link #epoch()} of the committee in {@code SystemStateInnerV1} is <b>the current epoch</b>.
  * Members are sorted by node ID; certificate signer bitmaps index into this order.

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Move {@code committee::Committee(VecMap<ID, vector<u16>>)} ({@code walrus-chain.md} 2.2): node ID
+ * Move {@code committee::Committee(VecMap<ID, vector<u16>>)} ({@code docs/spec/walrus-chain.md} 2.2): node ID
  * to the shard indices it holds, in the chain's order (sorted by node ID). A {@code VecMap} is
  * {@code { contents: vector<{ key, value }> }}: a plain vector of entries, not a BCS map.
  *

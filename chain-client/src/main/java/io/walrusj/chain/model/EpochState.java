@@ -4,7 +4,7 @@ import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
 
 /**
- * Move enum {@code staking_inner::EpochState} ({@code walrus-chain.md} 2.2, 6): variant 0
+ * Move enum {@code staking_inner::EpochState} ({@code docs/spec/walrus-chain.md} 2.2, 6): variant 0
  * {@code EpochChangeSync(u16 weight done)}, 1 {@code EpochChangeDone(u64 timestamp_ms)},
  * 2 {@code NextParamsSelected(u64 timestamp_ms of the last epoch change)}.
  */

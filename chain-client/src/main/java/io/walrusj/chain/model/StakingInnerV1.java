@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Move {@code staking_inner::StakingInnerV1} ({@code walrus-chain.md} 2.2), read completely:
+ * Move {@code staking_inner::StakingInnerV1} ({@code docs/spec/walrus-chain.md} 2.2), read completely:
  * {@code n_shards: u16, epoch_duration: u64 (ms), first_epoch_start: u64, pools:
  * ObjectTable<ID, StakingPool> ({ id: UID, size: u64 }), epoch: u32, active_set:
  * ExtendedField<ActiveSet> ({ id: UID }), next_committee: Option<Committee>, committee:

@@ -6,7 +6,7 @@ import io.walrusj.core.crypto.SuiAddress;
 import java.util.Objects;
 
 /**
- * The leading fields of Move {@code staking_pool::StakingPool} ({@code walrus-chain.md} 2.2), whose
+ * The leading fields of Move {@code staking_pool::StakingPool} ({@code docs/spec/walrus-chain.md} 2.2), whose
  * object ID is the node ID: {@code id: UID, state: PoolState (0 Active, 1 Withdrawing(u32),
  * 2 Withdrawn), voting_params: {storage_price: u64, write_price: u64, node_capacity: u64},
  * node_info: StorageNodeInfo, activation_epoch: u32, latest_epoch: u32, wal_balance: u64,

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A storage reservation, Move {@code storage_resource::Storage}
- * ({@code walrus-chain.md} 2.3): {@code id: UID, start_epoch: u32, end_epoch: u32 (exclusive),
+ * ({@code docs/spec/walrus-chain.md} 2.3): {@code id: UID, start_epoch: u32, end_epoch: u32 (exclusive),
  * storage_size: u64} - {@code storageSize} encoded bytes per epoch in {@code [start, end)}.
  */
 public record Storage(SuiAddress id, long startEpoch, long endEpoch, long storageSize) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Move {@code storage_node::StorageNodeInfo} ({@code walrus-chain.md} 2.2): {@code name: String,
+ * Move {@code storage_node::StorageNodeInfo} ({@code docs/spec/walrus-chain.md} 2.2): {@code name: String,
  * node_id: ID, network_address: String ("host:port"), public_key: Element<UncompressedG1>
  * ({ bytes: vector<u8> }, 96 bytes), next_epoch_public_key: Option<Element<UncompressedG1>>,
  * network_public_key: vector<u8> (33-byte compressed secp256r1), metadata:

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The leading fields of Move {@code system_state_inner::SystemStateInnerV1}
- * ({@code walrus-chain.md} 2.1): {@code committee: BlsCommittee, total_capacity_size: u64,
+ * ({@code docs/spec/walrus-chain.md} 2.1): {@code committee: BlsCommittee, total_capacity_size: u64,
  * used_capacity_size: u64, storage_price_per_unit_size: u64, write_price_per_unit_size: u64}.
  *
  * <p><b>Prefix only:</b> the remaining fields ({@code future_accounting},

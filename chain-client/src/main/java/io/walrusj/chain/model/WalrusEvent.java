@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The events of the Walrus {@code events} Move module ({@code walrus-chain.md} section 4; Move
+ * The events of the Walrus {@code events} Move module ({@code docs/spec/walrus-chain.md} section 4; Move
  * source {@code contracts/walrus/sources/system/events.move}), one record per event with the
  * fields in BCS order.
  *

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The outer shape shared by the Walrus {@code system::System} and {@code staking::Staking}
- * objects ({@code walrus-chain.md} 2.1-2.2): {@code id: UID, version: u64, package_id: ID,
+ * objects ({@code docs/spec/walrus-chain.md} 2.1-2.2): {@code id: UID, version: u64, package_id: ID,
  * new_package_id: Option<ID>}. The versioned inner state ({@link SystemStateInnerV1},
  * {@link StakingInnerV1}) lives in a dynamic field of this object whose name is the u64
  * {@link #version()}.

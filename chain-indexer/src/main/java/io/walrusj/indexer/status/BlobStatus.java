@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Walrus {@code BlobStatus} of a blob ID as of {@code epoch} (walrus-storage-node-api.md 5.3),
+ * The Walrus {@code BlobStatus} of a blob ID as of {@code epoch} (docs/spec/walrus-storage-node-api.md 5.3),
  * plus what the indexer keeps beside it.
  *
  * @param kind which variant

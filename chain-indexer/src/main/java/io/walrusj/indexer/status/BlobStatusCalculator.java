@@ -6,7 +6,7 @@ import io.walrusj.chain.rpc.EventId;
 /**
  * Computes a blob ID's {@link BlobStatus} from all its Blob objects and the current epoch, with
  * the semantics of a Walrus storage node's {@code BlobInfo::to_blob_status}
- * (walrus-storage-node-api.md 5.3):
+ * (docs/spec/walrus-storage-node-api.md 5.3):
  * <ol>
  *   <li>{@code invalid} once an {@code InvalidBlobID} event was seen for the blob ID (final);
  *   <li>{@code permanent}, certified, if a live certified permanent object exists: the largest end

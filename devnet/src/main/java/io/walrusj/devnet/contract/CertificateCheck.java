@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Certificate verification as {@code bls_aggregate} + {@code messages} do it (walrus-chain.md 3.1),
+ * Certificate verification as {@code bls_aggregate} + {@code messages} do it (docs/spec/walrus-chain.md 3.1),
  * through walrus-core's {@link CertificateVerifier}, with each failure mapped to the Move abort, and
  * the message bodies read the way Move peels them (trailing bytes ignored).
  */

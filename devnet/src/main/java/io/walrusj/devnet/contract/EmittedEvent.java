@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Move event (walrus-chain.md section 4).
+ * A Move event (docs/spec/walrus-chain.md section 4).
  *
  * @param name the struct name, e.g. {@code BlobRegistered}
  * @param type the full type tag {@code 0x<original package id>::events::<name>}

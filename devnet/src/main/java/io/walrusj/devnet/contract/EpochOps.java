@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The epoch state machine (walrus-chain.md 6): {@code voting_end} selects the next committee and
+ * The epoch state machine (docs/spec/walrus-chain.md 6): {@code voting_end} selects the next committee and
  * capacity, {@code initiate_epoch_change_v2} burns 3%, advances the system (new BLS committee,
  * accounting, capacity, rewards) and the staking state (pools take their rewards, pending stake
  * activates) and re-applies the price votes, {@code epoch_sync_done} collects the new committee's

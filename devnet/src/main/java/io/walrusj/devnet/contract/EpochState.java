@@ -1,7 +1,7 @@
 package io.walrusj.devnet.contract;
 
 /**
- * Move {@code staking_inner::EpochState} (walrus-chain.md 2.2 and 6): variant 0
+ * Move {@code staking_inner::EpochState} (docs/spec/walrus-chain.md 2.2 and 6): variant 0
  * {@code EpochChangeSync(weight of the nodes that reported epoch_sync_done)}, 1
  * {@code EpochChangeDone(timestamp)}, 2 {@code NextParamsSelected(timestamp of the last epoch change)}.
  */

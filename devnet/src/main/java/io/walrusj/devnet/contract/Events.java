@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Builds the Walrus events of walrus-chain.md section 4 (module {@code events}), BCS and JSON. */
+/** Builds the Walrus events of docs/spec/walrus-chain.md section 4 (module {@code events}), BCS and JSON. */
 final class Events {
     private final TypeNames types;
 

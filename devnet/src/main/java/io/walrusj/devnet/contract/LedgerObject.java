@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param type full Move type tag, e.g. {@code 0x<pkg>::blob::Blob} or
  *     {@code 0x2::dynamic_field::Field<u64, 0x<pkg>::system_state_inner::SystemStateInnerV1>}
  * @param owner who owns it
- * @param bcs the Move struct's BCS, fields in declaration order (walrus-chain.md section 2)
+ * @param bcs the Move struct's BCS, fields in declaration order (docs/spec/walrus-chain.md section 2)
  * @param json Sui {@code parsedJson}-style content: u8/u16/u32 as numbers, u64/u128/u256 as decimal
  *     strings, IDs as {@code 0x}-hex, UIDs as {@code {"id": "0x.."}}, options as null or the value,
  *     {@code vector<u8>} as a list of numbers, nested structs as maps, enums as

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The weighted vote rules of {@code staking_inner} (walrus-chain.md 5). Votes are (value, weight in
+ * The weighted vote rules of {@code staking_inner} (docs/spec/walrus-chain.md 5). Votes are (value, weight in
  * shards); {@code nShards} is the total weight.
  */
 final class QuorumVotes {

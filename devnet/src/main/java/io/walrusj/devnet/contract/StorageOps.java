@@ -6,7 +6,7 @@ import io.walrusj.core.encoding.EncodingException;
 /**
  * Storage reservation and payment ({@code system_state_inner::reserve_space},
  * {@code process_storage_payments}, {@code reserve_space_without_payment}) and the pricing units
- * (walrus-chain.md 5).
+ * (docs/spec/walrus-chain.md 5).
  */
 final class StorageOps {
     /** {@code BYTES_PER_UNIT_SIZE}: 1 MiB. */

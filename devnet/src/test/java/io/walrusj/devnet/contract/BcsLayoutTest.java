@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The BCS of the shared objects and their inner states decodes field by field as walrus-chain.md section 2 lists. */
+/** The BCS of the shared objects and their inner states decodes field by field as docs/spec/walrus-chain.md section 2 lists. */
 class BcsLayoutTest {
     private final TestChain c = TestChain.withCommittee();
     private final WalrusSystem s = c.system;

@@ -1,5 +1,5 @@
 /**
- * Optional JWT authentication of the publisher's write routes (walrus-client-http-api.md 2.3): HMAC
+ * Optional JWT authentication of the publisher's write routes (docs/spec/walrus-client-http-api.md 2.3): HMAC
  * token verification with the JDK's {@code javax.crypto}, the Walrus claim checks and replay
  * suppression of {@code jti}.
  */

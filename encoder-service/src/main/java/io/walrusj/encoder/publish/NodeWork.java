@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One committee member's share of a blob: the sliver pairs stored on its shards, pair =
- * {@code (shard - rotationOffset) mod n} (storage-node-api 4, walrus-encoding.md 5.1).
+ * {@code (shard - rotationOffset) mod n} (storage-node-api 4, docs/spec/walrus-encoding.md 5.1).
  */
 record NodeWork(CommitteeSnapshot.Member member, List<Integer> pairs) {
     NodeWork {

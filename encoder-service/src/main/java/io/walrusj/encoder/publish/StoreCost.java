@@ -4,7 +4,7 @@ import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.encoder.api.DaemonException;
 
 /**
- * What storing a blob from scratch costs (walrus-chain.md 5, client-http-api 2.1): storage units
+ * What storing a blob from scratch costs (docs/spec/walrus-chain.md 5, client-http-api 2.1): storage units
  * {@code ceil(encodedLength / 2^20)}, storage fee {@code units * storagePrice * epochs} paid by
  * {@code reserve_space}, write fee {@code units * writePrice} paid by {@code register_blob}.
  *

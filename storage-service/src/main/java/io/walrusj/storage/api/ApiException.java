@@ -6,7 +6,7 @@ import io.walrusj.core.status.StatusException;
 import java.util.Map;
 
 /**
- * An error answered with the node API's JSON error body (walrus-storage-node-api.md 2.2, 8):
+ * An error answered with the node API's JSON error body (docs/spec/walrus-storage-node-api.md 2.2, 8):
  * {@code {"error":{"code","status","message","details":[{"@type":"ErrorInfo","reason","domain","metadata"}]}}}.
  */
 public final class ApiException extends StatusException {
@@ -116,7 +116,7 @@ public final class ApiException extends StatusException {
                 "the service is currently unavailable: too many concurrent recovery-symbol requests", Map.of());
     }
 
-    // sync_shard (walrus-storage-node-api.md 6.4)
+    // sync_shard (docs/spec/walrus-storage-node-api.md 6.4)
 
     static ApiException requestUnauthorized(String detail) {
         return new ApiException(ErrorStatus.PERMISSION_DENIED, "REQUEST_UNAUTHORIZED", "the request is unauthorized: " + detail);

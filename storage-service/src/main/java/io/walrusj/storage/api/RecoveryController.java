@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The node-to-node recovery routes (walrus-storage-node-api.md 6.1-6.3): recovery symbols (with
+ * The node-to-node recovery routes (docs/spec/walrus-storage-node-api.md 6.1-6.3): recovery symbols (with
  * Merkle proofs, from expanded slivers cached in {@link SymbolSourceCache}), decoding symbols
  * (systematic symbols read straight from stored slivers) and inconsistency proofs answered with a
  * signed {@code INVALID_BLOB_ID} attestation.

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Walrus storage-node API's metadata, sliver, blob-status and health routes
- * (walrus-storage-node-api.md 3-5, 7). Confirmations: {@link ConfirmationController}; recovery and
+ * (docs/spec/walrus-storage-node-api.md 3-5, 7). Confirmations: {@link ConfirmationController}; recovery and
  * inconsistency proofs: {@link RecoveryController}; shard sync: {@link SyncShardController}.
  */
 @RestController

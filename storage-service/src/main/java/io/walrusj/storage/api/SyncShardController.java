@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v1/migrate/sync_shard} (walrus-storage-node-api.md 6.4): a new owner of a shard pulls
+ * {@code POST /v1/migrate/sync_shard} (docs/spec/walrus-storage-node-api.md 6.4): a new owner of a shard pulls
  * that shard's slivers, page by page, from the node that held it. The request is a
  * {@code SignedMessage<SyncShardMsg>} signed with the requester's protocol key, named in the
  * {@code Authorization} header; checks in the spec's order, answered with

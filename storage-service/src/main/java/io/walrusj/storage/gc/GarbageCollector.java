@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes blob data (metadata, slivers, a stored inconsistency proof) that the node no longer has
- * to keep (walrus-chain.md 7.2): immediately when the last live Blob object of a blob is deleted or
+ * to keep (docs/spec/walrus-chain.md 7.2): immediately when the last live Blob object of a blob is deleted or
  * the blob is declared invalid, and on every epoch change for all blobs whose storage ended (every
  * object's end epoch <= the new epoch), which also catches anything a crash made it miss. Blob
  * infos stay (status routes keep answering {@code invalid} / {@code nonexistent}).

@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One blob-sync pass over one blob (walrus-chain.md 7.5): finds the missing slivers of owned
+ * One blob-sync pass over one blob (docs/spec/walrus-chain.md 7.5): finds the missing slivers of owned
  * shards, gets the metadata (stored, or from a peer, verified against the blob id), and rebuilds
  * the missing slivers from recovery symbols ({@link SymbolCollector}), several at a time on virtual
  * threads ({@code sliverConcurrency}). Secondary slivers go first: they need only p symbols, and

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Schedules blob sync (walrus-chain.md 7.5): after {@code BlobCertified}, and for every certified
+ * Schedules blob sync (docs/spec/walrus-chain.md 7.5): after {@code BlobCertified}, and for every certified
  * blob missing slivers found by a scan at start and after each epoch change, one
  * {@link BlobHealer} pass per blob on a virtual thread, at most {@code blobConcurrency} blobs at
  * once, a blob in progress not queued twice. Failed passes are retried with exponential backoff up

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to a blob proven inconsistent (walrus-chain.md 7.5): an {@code INVALID_BLOB_ID}
+ * What happens to a blob proven inconsistent (docs/spec/walrus-chain.md 7.5): an {@code INVALID_BLOB_ID}
  * certificate over the current epoch ({@link InvalidBlobCertifier}) handed to the
  * {@link InvalidationSubmitter} (devnet transaction or log). Runs on the blob-sync thread that found
  * the proof; too little weight (members unreachable, committee keys unknown) or a transport failure is

@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns an inconsistency proof into an {@code invalidate_blob_id} certificate (walrus-storage-node-api.md
- * 6.3, walrus-chain.md 3.1): this node's own attestation (when it is a member), then the proof is
+ * Turns an inconsistency proof into an {@code invalidate_blob_id} certificate (docs/spec/walrus-storage-node-api.md
+ * 6.3, docs/spec/walrus-chain.md 3.1): this node's own attestation (when it is a member), then the proof is
  * sent to every other committee member at once; each answer counts only if its message is exactly
  * the expected 39-byte {@code InvalidBlobIdMessage} of the committee's epoch and its signature
  * verifies against that member's on-chain key. Stops as soon as the signers' weight meets

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of a shard's slivers for {@code sync_shard} (walrus-storage-node-api.md 6.4): the blobs
+ * One page of a shard's slivers for {@code sync_shard} (docs/spec/walrus-storage-node-api.md 6.4): the blobs
  * certified before {@code epoch} (and not invalid, not expired), in blob-id byte order from
  * {@code start} inclusive, each with its stored sliver of the requested axis for the shard's pair
  * of that blob; blobs whose sliver is not stored here are skipped. At most {@code count} entries.

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded in-memory buffer of {@code ?pending=true} uploads (walrus-storage-node-api.md 4.1,
+ * The bounded in-memory buffer of {@code ?pending=true} uploads (docs/spec/walrus-storage-node-api.md 4.1,
  * 4.2): metadata and slivers of blobs that are not registered yet. Bounded by total body bytes and
  * by the number of buffered items (a metadata or a sliver each); entries of a blob expire
  * {@code timeout} after the blob's first buffered item. On {@code BlobRegistered} (or when a

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Self-registration on the walrusj devnet ({@code storage.register-on-devnet=true}, walrus-chain.md
+ * Self-registration on the walrusj devnet ({@code storage.register-on-devnet=true}, docs/spec/walrus-chain.md
  * section 3): without a configured or remembered node id, the operator account (Ed25519 key from
  * {@link OperatorKeyStore}) is funded by the faucet ({@code storage.use-faucet}), sends
  * {@code staking::register_candidate} with the BLS proof of possession for the current epoch and

@@ -13,7 +13,7 @@ import supranational.blst.P1_Affine;
  * A BLS12-381 min-pk public key: a G1 point, never the identity, always in the prime-order
  * subgroup (checked on decoding). Canonical form: 48-byte compressed (what nodes register and
  * send, e.g. in {@code Authorization} headers); Move keeps committee keys as 96-byte uncompressed
- * {@code Element<UncompressedG1>} (walrus-chain.md 2.1), see {@link #fromUncompressedBytes} /
+ * {@code Element<UncompressedG1>} (docs/spec/walrus-chain.md 2.1), see {@link #fromUncompressedBytes} /
  * {@link #toUncompressedBytes}. Equality is by the compressed bytes.
  */
 public final class BlsPublicKey {

@@ -7,7 +7,7 @@ import supranational.blst.P2_Affine;
 
 /**
  * Checks a certificate exactly as the Move contract does ({@code bls_aggregate} then
- * {@code messages::new_certified_message}, walrus-chain.md 3.1), in the same order, so the first
+ * {@code messages::new_certified_message}, docs/spec/walrus-chain.md 3.1), in the same order, so the first
  * failing check names the same error as the on-chain abort:
  *
  * <ol>

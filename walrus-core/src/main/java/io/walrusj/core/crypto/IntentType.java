@@ -2,7 +2,7 @@ package io.walrusj.core.crypto;
 
 import java.util.Optional;
 
-/** First byte of every message signed by a node protocol key (walrus-storage-node-api.md 9). */
+/** First byte of every message signed by a node protocol key (docs/spec/walrus-storage-node-api.md 9). */
 public enum IntentType {
     /** {@code 00}: Sui address + compressed BLS key, signed at {@code register_candidate}. */
     PROOF_OF_POSSESSION(0),

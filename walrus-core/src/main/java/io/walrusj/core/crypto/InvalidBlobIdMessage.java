@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The {@code INVALID_BLOB_ID} attestation (walrus-storage-node-api.md 6.3):
+ * The {@code INVALID_BLOB_ID} attestation (docs/spec/walrus-storage-node-api.md 6.3):
  * {@code 02 00 03 | epoch u32 LE | blob id (32)}, 39 bytes. Certified with "one correct node"
  * weight for {@code invalidate_blob_id}.
  */

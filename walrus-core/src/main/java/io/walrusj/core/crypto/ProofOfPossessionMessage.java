@@ -3,7 +3,7 @@ package io.walrusj.core.crypto;
 import java.util.Objects;
 
 /**
- * The proof-of-possession message of {@code register_candidate} (walrus-chain.md 3.1, Move
+ * The proof-of-possession message of {@code register_candidate} (docs/spec/walrus-chain.md 3.1, Move
  * {@code messages::ProofOfPossessionMessage::to_bcs}):
  * {@code 00 00 03 | epoch u32 LE | sui_address (32) | bls_pk (48, compressed, no length prefix)},
  * 87 bytes. The proof is the BLS signature of these bytes by the key inside them.

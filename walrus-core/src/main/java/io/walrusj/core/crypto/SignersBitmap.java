@@ -7,7 +7,7 @@ import java.util.HexFormat;
 /**
  * The signer set of a certificate as {@code certify_blob} takes it: bit {@code i} (byte
  * {@code i / 8}, bit {@code i % 8}, least significant first) is set if committee member {@code i}
- * signed. {@link #parse} applies the chain's rules (walrus-chain.md 3.1): at most
+ * signed. {@link #parse} applies the chain's rules (docs/spec/walrus-chain.md 3.1): at most
  * {@code ceil(members / 8)} bytes, shorter allowed (missing bytes are non-signers), no set bit at
  * an index {@code >= members}. {@link #fromIndices} always produces {@code ceil(members / 8)} bytes.
  * Equality is by member count and bytes as given.

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A storage confirmation, the {@code BLOB_CERT} message (walrus-storage-node-api.md 4.4):
+ * A storage confirmation, the {@code BLOB_CERT} message (docs/spec/walrus-storage-node-api.md 4.4):
  *
  * <pre>
  * 01 00 03 | epoch u32 LE | blob id (32) | 00                       permanent, 40 bytes

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The {@code SYNC_SHARD} request a new shard owner signs for the previous owner
- * (walrus-storage-node-api.md 6.4):
+ * (docs/spec/walrus-storage-node-api.md 6.4):
  *
  * <pre>
  * 03 00 03 | epoch u32 LE | 00 (SyncShardRequest::V1) | shard_index u16 LE | sliver_type u8

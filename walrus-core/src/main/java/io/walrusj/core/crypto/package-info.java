@@ -7,8 +7,8 @@
  *       {@link io.walrusj.core.crypto.BlsKeyPair}, {@link io.walrusj.core.crypto.BlsPublicKey},
  *       {@link io.walrusj.core.crypto.BlsSignature}. Backed by native blst (jblst); the JVM needs
  *       {@code --enable-native-access=ALL-UNNAMED}.
- *   <li>The messages those keys sign, byte for byte (walrus-storage-node-api.md 4.4, 6.3, 6.4, 9;
- *       walrus-chain.md 3.1): {@link io.walrusj.core.crypto.MessageHeader},
+ *   <li>The messages those keys sign, byte for byte (docs/spec/walrus-storage-node-api.md 4.4, 6.3, 6.4, 9;
+ *       docs/spec/walrus-chain.md 3.1): {@link io.walrusj.core.crypto.MessageHeader},
  *       {@link io.walrusj.core.crypto.StorageConfirmationMessage},
  *       {@link io.walrusj.core.crypto.InvalidBlobIdMessage},
  *       {@link io.walrusj.core.crypto.ProofOfPossessionMessage},

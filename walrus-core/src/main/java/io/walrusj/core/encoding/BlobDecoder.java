@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Decodes a blob from any p primary slivers or any s secondary slivers (walrus-encoding.md
+ * Decodes a blob from any p primary slivers or any s secondary slivers (docs/spec/walrus-encoding.md
  * section 11), then runs the requested consistency check. Slivers are expected to have been verified
  * against the metadata when they were fetched; slivers of the wrong type, shape or symbol size and
  * duplicates are skipped, extras are ignored (systematic ones are preferred: they need no RS work).

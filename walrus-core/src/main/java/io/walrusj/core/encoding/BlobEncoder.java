@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * RS2 ("RedStuff") encoder: blob bytes to n primary and n secondary slivers plus metadata and blob ID,
- * byte-compatible with walrus-core (walrus-encoding.md sections 3-7).
+ * byte-compatible with walrus-core (docs/spec/walrus-encoding.md sections 3-7).
  *
  * <p>Pipeline, each phase spread over {@code parallelism} threads:
  * <ol>

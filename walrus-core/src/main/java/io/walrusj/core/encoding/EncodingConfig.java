@@ -4,7 +4,7 @@ import io.walrusj.core.rs.RsParameters;
 import io.walrusj.core.sliver.SliverType;
 
 /**
- * RS2 parameters derived from the number of shards n (walrus-encoding.md sections 1-2): f =
+ * RS2 parameters derived from the number of shards n (docs/spec/walrus-encoding.md sections 1-2): f =
  * floor((n-1)/3), p = n - 2f primary source symbols (rows of the message matrix, symbols per
  * secondary sliver), s = n - f secondary source symbols (columns, symbols per primary sliver).
  */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Walrus's Blake2b-256 Merkle tree (walrus-encoding.md section 6): leaf hash {@code H(0x00 || data)},
+ * Walrus's Blake2b-256 Merkle tree (docs/spec/walrus-encoding.md section 6): leaf hash {@code H(0x00 || data)},
  * inner node {@code H(0x01 || left || right)}; a level with an odd number of nodes gets one Empty
  * (all-zero) sibling; the root of an empty tree is Empty.
  *

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 
 /**
  * A 32-byte blob ID: {@code Blake2b-256(encoding_type || u64_le(length) || root_hash)}
- * (walrus-encoding.md 7.3-7.4). Text form: URL-safe base64 without padding (43 characters). On-chain
+ * (docs/spec/walrus-encoding.md 7.3-7.4). Text form: URL-safe base64 without padding (43 characters). On-chain
  * form: the u256 whose little-endian bytes are the raw bytes. Shard rotation uses the big-endian
  * reading mod n.
  */

@@ -11,7 +11,7 @@ import io.walrusj.core.sliver.SliverType;
 import java.util.List;
 
 /**
- * Per-blob metadata every node stores (walrus-encoding.md 7.2): encoding type, unencoded length and
+ * Per-blob metadata every node stores (docs/spec/walrus-encoding.md 7.2): encoding type, unencoded length and
  * one {@link SliverPairMetadata} per sliver pair. BCS: enum {@code BlobMetadata::V1} (variant 0) of
  * {@code {encoding_type, unencoded_length: u64, hashes: Vec<SliverPairMetadata>}}. This is the body
  * of a storage node's PUT metadata route.

@@ -4,7 +4,7 @@ import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
 import io.walrusj.core.encoding.EncodingConfig;
 
-/** {@code {blob_id, metadata}}: the body of a storage node's GET metadata route (walrus-encoding.md 7.5). */
+/** {@code {blob_id, metadata}}: the body of a storage node's GET metadata route (docs/spec/walrus-encoding.md 7.5). */
 public record BlobMetadataWithId(BlobId blobId, BlobMetadata metadata) {
 
     public void verify(EncodingConfig config) {

@@ -11,7 +11,7 @@ import io.walrusj.core.sliver.SliverType;
 import io.walrusj.core.sliver.SymbolId;
 
 /**
- * What a storage node serves on its recovery-symbol route (walrus-encoding.md 8, 9.2): a symbol of
+ * What a storage node serves on its recovery-symbol route (docs/spec/walrus-encoding.md 8, 9.2): a symbol of
  * the expanded source sliver, the index of the target sliver it helps recover (also its leaf
  * position in the source's tree), and the Merkle proof. {@code targetType} is the
  * {@code EitherDecodingSymbol} variant: the axis of the sliver being recovered.

@@ -11,7 +11,7 @@ import io.walrusj.core.sliver.SliverType;
 import java.util.List;
 
 /**
- * Proof that a blob was encoded inconsistently (walrus-encoding.md 10-10.1): exactly the number of
+ * Proof that a blob was encoded inconsistently (docs/spec/walrus-encoding.md 10-10.1): exactly the number of
  * verified recovery symbols needed to decode sliver {@code targetSliverIndex} of axis
  * {@code targetType}, whose decoding does not match the metadata. BCS: enum (0 primary, 1 secondary)
  * of {@code {target_sliver_index: u16, recovery_symbols: Vec<RecoverySymbol>}}.

@@ -16,7 +16,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Rebuilds a lost sliver from symbols of orthogonal slivers (walrus-encoding.md section 10): a
+ * Rebuilds a lost sliver from symbols of orthogonal slivers (docs/spec/walrus-encoding.md section 10): a
  * primary sliver i (row i) from s symbols (i, j) of distinct columns j, decoded with the secondary
  * code; a secondary sliver j from p symbols (i, j) of distinct rows i, decoded with the primary code.
  */

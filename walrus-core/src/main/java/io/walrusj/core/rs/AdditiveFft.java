@@ -2,7 +2,7 @@ package io.walrusj.core.rs;
 
 /**
  * The Lin-Chung-Han additive FFT over the Cantor-basis points, on runs of shards in a work buffer
- * (shard u of the run sits at {@code (pos + u) * shardBytes}). Spec: reed-solomon-gf16.md 3.3.
+ * (shard u of the run sits at {@code (pos + u) * shardBytes}). Spec: docs/spec/reed-solomon-gf16.md 3.3.
  *
  * <p>Because shards of a run are contiguous, every butterfly group of one layer is a single engine
  * call over {@code dist} consecutive shards.

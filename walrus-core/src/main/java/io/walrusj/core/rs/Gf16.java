@@ -3,7 +3,7 @@ package io.walrusj.core.rs;
 /**
  * GF(2^16) exactly as reed-solomon-simd 3.x represents it: reduction polynomial 0x1002D, elements
  * stored as coordinates in a Cantor basis (so the FFT points are simply the integers 0..65535),
- * and log/exp tables built on that representation. See shared spec reed-solomon-gf16.md section 2.
+ * and log/exp tables built on that representation. See docs/spec/reed-solomon-gf16.md section 2.
  *
  * <p>All tables are immutable after class initialisation and shared by every thread.
  */

@@ -3,7 +3,7 @@ package io.walrusj.core.rs;
 import java.util.BitSet;
 
 /**
- * Shard-level Reed-Solomon with the crate's black-box contract (reed-solomon-gf16.md section 1):
+ * Shard-level Reed-Solomon with the crate's black-box contract (docs/spec/reed-solomon-gf16.md section 1):
  * K originals of L bytes (L even, at least 2) give R recovery shards; any K of the K+R shards give
  * back the originals. For bulk work use {@link ReedSolomonEncoder} / {@link ReedSolomonDecoder}
  * directly and batch many codewords per call.

@@ -10,7 +10,7 @@ import java.util.BitSet;
  * shards at {@link #inputOffset(int)}, call {@link #decode()}, and read each missing original k at
  * {@link #inputOffset(int) inputOffset(k)}. Not thread-safe: one per thread.
  *
- * <p>Algorithm: reed-solomon-gf16.md section 6 (Leopard/LCH erasure decoding with a Walsh-Hadamard
+ * <p>Algorithm: docs/spec/reed-solomon-gf16.md section 6 (Leopard/LCH erasure decoding with a Walsh-Hadamard
  * erasure locator and a formal derivative).
  */
 public final class ReedSolomonDecoder {

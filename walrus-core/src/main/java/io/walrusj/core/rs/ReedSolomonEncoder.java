@@ -6,7 +6,7 @@ package io.walrusj.core.rs;
  * {@link ShardLayout}), call {@link #encode()}, and read recovery shard i at
  * {@link #shardOffset(int) shardOffset(i)}. Not thread-safe: one per thread.
  *
- * <p>Algorithms: reed-solomon-gf16.md 5.2 (high rate) and 5.3 (low rate).
+ * <p>Algorithms: docs/spec/reed-solomon-gf16.md 5.2 (high rate) and 5.3 (low rate).
  */
 public final class ReedSolomonEncoder {
     private final RsParameters params;

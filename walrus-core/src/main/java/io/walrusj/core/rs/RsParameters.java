@@ -3,7 +3,7 @@ package io.walrusj.core.rs;
 /**
  * Shape of one Reed-Solomon code: K originals, R recovery shards, and which engine layout the crate
  * uses for it. The rate choice is part of the format: multi-chunk high- and low-rate encoders give
- * different recovery shards (reed-solomon-gf16.md 5.1).
+ * different recovery shards (docs/spec/reed-solomon-gf16.md 5.1).
  *
  * @param originalCount K
  * @param recoveryCount R

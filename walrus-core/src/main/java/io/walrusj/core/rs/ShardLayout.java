@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Converts between a symbol's bytes (the crate's external layout) and the work-buffer layout, and
- * sizes work shards. Spec: reed-solomon-gf16.md section 4.
+ * sizes work shards. Spec: docs/spec/reed-solomon-gf16.md section 4.
  *
  * <p>A symbol of L bytes (L even) holds E = L/2 elements: each full 64-byte chunk is 32 low bytes
  * followed by 32 high bytes; the tail of T = L mod 64 bytes is T/2 low bytes then T/2 high bytes.

@@ -47,7 +47,7 @@ public record SliverData(SliverType type, int index, int symbolSize, byte[] data
     }
 
     /**
-     * {@code SliverData::verify} (walrus-encoding.md 9.1): index in range, length and symbol size as
+     * {@code SliverData::verify} (docs/spec/walrus-encoding.md 9.1): index in range, length and symbol size as
      * the metadata implies, and the Merkle root of the expanded sliver equal to the metadata's hash.
      */
     public void verify(EncodingConfig config, BlobMetadata metadata) {

@@ -2,7 +2,7 @@ package io.walrusj.core.status;
 
 /**
  * The AIP-193 status names Walrus services put in their error bodies, with the HTTP code each is
- * answered with (walrus-storage-node-api.md 2.2, walrus-client-http-api.md 1).
+ * answered with (docs/spec/walrus-storage-node-api.md 2.2, docs/spec/walrus-client-http-api.md 1).
  */
 public enum ErrorStatus {
     INVALID_ARGUMENT(400), FAILED_PRECONDITION(400), NOT_FOUND(404), PERMISSION_DENIED(403),

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** Exact bytes, hand-computed from walrus-storage-node-api.md 4.4 / 6.3 / 6.4 / 9 and walrus-chain.md 3.1. */
+/** Exact bytes, hand-computed from docs/spec/walrus-storage-node-api.md 4.4 / 6.3 / 6.4 / 9 and docs/spec/walrus-chain.md 3.1. */
 class ProtocolMessagesTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final BlobId BLOB = BlobId.of(filled(32, 0x07));

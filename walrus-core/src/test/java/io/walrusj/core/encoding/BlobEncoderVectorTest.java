@@ -58,7 +58,7 @@ class BlobEncoderVectorTest {
         }
     }
 
-    /** walrus-encoding.md section 13: the n = 4 example, every byte. */
+    /** docs/spec/walrus-encoding.md section 13: the n = 4 example, every byte. */
     @Test
     void workedExampleNEquals4() {
         byte[] blob = pattern(10);

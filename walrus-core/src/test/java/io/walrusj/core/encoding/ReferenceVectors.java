@@ -1,9 +1,9 @@
 package io.walrusj.core.encoding;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,42 +12,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The Walrus reference vectors in {@code shared/vectors/rs2/}, read in place (never copied into the
- * project). The directory is found by walking up from the working directory, or set with
- * {@code -Dwalrus.vectors=DIR}.
+ * The Walrus reference vectors, kept as test resources under {@code vectors/rs2/} (see
+ * {@code src/test/resources/vectors/README.md} for where they come from and their fields).
  */
 public final class ReferenceVectors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReferenceVectors() {}
 
-    public static Path directory() {
-        String override = System.getProperty("walrus.vectors");
-        if (override != null) {
-            return Path.of(override);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/vectors/rs2");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            Path sibling = dir.resolveSibling("shared").resolve("vectors/rs2");
-            if (Files.isDirectory(sibling)) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("shared/vectors/rs2 not found above " + Path.of("").toAbsolutePath()
-                + "; set -Dwalrus.vectors=DIR");
-    }
-
     public static List<JsonNode> load(String file) {
-        try {
-            return Files.readAllLines(directory().resolve(file)).stream()
+        String resource = "/vectors/rs2/" + file;
+        try (InputStream in = ReferenceVectors.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + resource + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank())
                     .map(JSON::readTree)
                     .toList();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,7 +2,7 @@ package io.walrusj.core.rs;
 
 /**
  * The slow, obviously-correct encoder: plain Lagrange interpolation through the originals and the
- * code's virtual zeros (reed-solomon-gf16.md 5.4). The FFT encoders must equal it byte for byte.
+ * code's virtual zeros (docs/spec/reed-solomon-gf16.md 5.4). The FFT encoders must equal it byte for byte.
  */
 final class LagrangeOracle {
     private LagrangeOracle() {}

@@ -31,7 +31,7 @@ class ReedSolomonTest {
                 .containsExactly("1c100c000400");
         assertThat(hex(ReedSolomon.encode(generate(9, 6, (k, i) -> 13 * k + 5 * i + 3), 4, engine)))
                 .containsExactly("20d907de043b", "24bc6deb7ee9", "f43441623571", "c371662d0877");
-        // walrus-encoding.md section 13, n = 4
+        // docs/spec/walrus-encoding.md section 13, n = 4
         assertThat(hex(ReedSolomon.encode(shards("0d14", "1b22", "2930"), 1, engine))).containsExactly("3f06");
         assertThat(hex(ReedSolomon.encode(shards("0d14", "373e"), 2, engine))).containsExactly("0e20", "340a");
     }
