@@ -20,6 +20,16 @@ class ReedSolomonTest {
         return java.util.stream.Stream.of(ShardEngine.scalar(), ShardEngine.best());
     }
 
+    @Test
+    void bestEngineIsTheVectorEngineWhenTheModuleIsPresent() {
+        // The build runs tests with --add-modules jdk.incubator.vector. Without this check, a silent
+        // fallback in ShardEngine.best() would make every two-engine test compare the scalar engine
+        // with itself.
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector"))
+                .as("the test JVM runs with --add-modules jdk.incubator.vector").isPresent();
+        assertThat(ShardEngine.best()).isInstanceOf(VectorEngine.class);
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void simpleVectors(ShardEngine engine) {
