@@ -97,6 +97,7 @@ class BlobLifecycleEndToEndTest {
         devnetProps.put("devnet.genesis.n-shards", String.valueOf(N_SHARDS));
         devnetProps.put("devnet.genesis.epoch-duration", "1h"); // epochs advance only by AdvanceEpoch
         devnetProps.put("devnet.genesis.funded-accounts." + USER.suiAddress(), "1000000000000");
+        devnetProps.put("devnet.genesis.admin", USER.suiAddress().toString()); // sends AdvanceEpoch (step 8)
         for (int i = 0; i < NODE_KEYS.size(); i++) {
             String prefix = "devnet.genesis.committee[" + i + "].";
             devnetProps.put(prefix + "name", "node-" + i);

@@ -30,14 +30,18 @@ public record DevnetProperties(Path dataDir, @DefaultValue("1s") Duration epochC
      * @param writePricePerUnit    FROST per MiB of encoded size, once
      * @param totalCapacity        bytes of encoded storage the system sells per epoch
      * @param faucetEnabled        whether {@code Faucet} calls are accepted
+     * @param faucetMaxAmount      the most FROST one {@code Faucet} call may mint (default 1,000,000 WAL);
+     *                             null in a genesis stored before the cap existed: the default
+     * @param admin                account (0x hex) that may send the privileged calls ({@code AdvanceEpoch})
+     *                             besides the chain itself; none by default
      * @param fundedAccounts       address (0x hex) -> FROST at genesis
      * @param committee            storage nodes of the first committee (the chain then starts in epoch 1)
      */
     public record Genesis(@DefaultValue("10") int nShards, @DefaultValue("1h") Duration epochDuration,
             @DefaultValue("53") int maxEpochsAhead, @DefaultValue("100000") long storagePricePerUnit,
             @DefaultValue("20000") long writePricePerUnit, @DefaultValue("1099511627776") long totalCapacity,
-            @DefaultValue("true") boolean faucetEnabled, @DefaultValue Map<String, Long> fundedAccounts,
-            @DefaultValue List<Node> committee) {}
+            @DefaultValue("true") boolean faucetEnabled, @DefaultValue("1000000000000000") Long faucetMaxAmount,
+            String admin, @DefaultValue Map<String, Long> fundedAccounts, @DefaultValue List<Node> committee) {}
 
     /**
      * @param blsPublicKey base64 of the 48-byte compressed BLS12-381 public key

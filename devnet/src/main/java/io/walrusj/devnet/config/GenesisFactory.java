@@ -30,7 +30,9 @@ public final class GenesisFactory {
         }
         return new Genesis(settings.nShards(), settings.epochDuration().toMillis(), createdMs, settings.maxEpochsAhead(),
                 settings.storagePricePerUnit(), settings.writePricePerUnit(), settings.totalCapacity(), packageId(),
-                derivedId("system"), derivedId("staking"), funded, nodes, settings.faucetEnabled());
+                derivedId("system"), derivedId("staking"), funded, nodes, settings.faucetEnabled(),
+                settings.faucetMaxAmount() == null ? Genesis.DEFAULT_FAUCET_MAX_AMOUNT : settings.faucetMaxAmount(),
+                settings.admin() == null || settings.admin().isBlank() ? null : SuiAddress.parseLenient(settings.admin()));
     }
 
     /** The Walrus package id of every devnet; event and object types carry it. */

@@ -82,7 +82,14 @@ public enum AbortReason {
     /** The faucet is disabled in the genesis configuration. */
     EFaucetDisabled("devnet", 4),
     /** An argument is out of the range of its Move type or malformed (a Sui argument error). */
-    EInvalidArgument("devnet", 5);
+    EInvalidArgument("devnet", 5),
+    /** A {@code Faucet} call asks for more than the genesis' per-call cap ({@code devnet.genesis.faucet-max-amount}). */
+    EFaucetAmountTooLarge("devnet", 6),
+    /**
+     * A privileged devnet call ({@code AdvanceEpoch}) from a sender other than the chain itself
+     * (system address {@code 0x0}) or the genesis admin account ({@code devnet.genesis.admin}).
+     */
+    ENotAuthorized("devnet", 7);
 
     private final String module;
     private final int code;

@@ -2,12 +2,30 @@ package io.walrusj.devnet.contract;
 
 import io.walrusj.chain.devnet.Call;
 
-/** Routes a {@link Call} to the operation that implements it. */
+/**
+ * Routes a {@link Call} to the operation that implements it, after checking that the sender may
+ * make it: the privileged devnet calls ({@link #isPrivileged}) are reserved to the chain itself and
+ * the genesis admin account.
+ */
 final class CallExecutor {
 
     private CallExecutor() {}
 
+    /**
+     * Calls only the chain (its epoch clock) or the admin may make. {@code AdvanceEpoch} ends the
+     * epoch ignoring the clock and reports sync-done for every node; the step-by-step calls
+     * ({@code VotingEnd}, {@code InitiateEpochChange}) stay open to everyone as on Walrus, where the
+     * clock gates them.
+     */
+    static boolean isPrivileged(Call call) {
+        return call instanceof Call.AdvanceEpoch;
+    }
+
     static void execute(Tx tx, Call call) {
+        if (isPrivileged(call) && !tx.chain().genesis().isPrivileged(tx.sender())) {
+            throw new ContractException(AbortReason.ENotAuthorized, call.getClass().getSimpleName()
+                    + " is reserved to the chain and the admin account, not " + tx.sender());
+        }
         switch (call) {
             case Call.Faucet c -> WalOps.faucet(tx, c);
             case Call.TransferWal c -> WalOps.transfer(tx, c);

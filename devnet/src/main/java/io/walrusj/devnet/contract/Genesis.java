@@ -30,11 +30,18 @@ import java.util.TreeMap;
  * @param initialCommittee storage nodes that form the committee of epoch 1; empty: the chain starts
  *     in epoch 0 without a committee (nodes then register, stake and an epoch change selects them)
  * @param faucetEnabled whether {@link Call.Faucet} may mint WAL
+ * @param faucetMaxAmount the most FROST one {@link Call.Faucet} may mint (u64; larger amounts abort
+ *     with {@link AbortReason#EFaucetAmountTooLarge})
+ * @param admin the account that may send the privileged devnet calls ({@link Call.AdvanceEpoch})
+ *     besides the chain itself (the system address {@code 0x0}); null: only the chain
  */
 public record Genesis(int nShards, long epochDurationMs, long firstEpochStartMs, int maxEpochsAhead,
         long storagePricePerUnit, long writePricePerUnit, long totalCapacity, SuiAddress packageId,
         SuiAddress systemObjectId, SuiAddress stakingObjectId, Map<SuiAddress, Long> fundedAccounts,
-        List<GenesisNode> initialCommittee, boolean faucetEnabled) {
+        List<GenesisNode> initialCommittee, boolean faucetEnabled, long faucetMaxAmount, SuiAddress admin) {
+
+    /** The default faucet cap: 1,000,000 WAL (10^15 FROST) per call. */
+    public static final long DEFAULT_FAUCET_MAX_AMOUNT = 1_000_000_000_000_000L;
 
     /** Walrus Mainnet's and Testnet's maximum number of epochs ahead. */
     public static final int DEFAULT_MAX_EPOCHS_AHEAD = 53;
@@ -71,6 +78,21 @@ public record Genesis(int nShards, long epochDurationMs, long firstEpochStartMs,
                 throw new IllegalArgumentException("node id " + node.nodeId() + " collides with a system object id");
             }
         }
+    }
+
+    /** A genesis with the default faucet cap and no admin account. */
+    public Genesis(int nShards, long epochDurationMs, long firstEpochStartMs, int maxEpochsAhead,
+            long storagePricePerUnit, long writePricePerUnit, long totalCapacity, SuiAddress packageId,
+            SuiAddress systemObjectId, SuiAddress stakingObjectId, Map<SuiAddress, Long> fundedAccounts,
+            List<GenesisNode> initialCommittee, boolean faucetEnabled) {
+        this(nShards, epochDurationMs, firstEpochStartMs, maxEpochsAhead, storagePricePerUnit, writePricePerUnit,
+                totalCapacity, packageId, systemObjectId, stakingObjectId, fundedAccounts, initialCommittee,
+                faucetEnabled, DEFAULT_FAUCET_MAX_AMOUNT, null);
+    }
+
+    /** Whether {@code sender} may send privileged devnet calls: the chain itself or the admin account. */
+    public boolean isPrivileged(SuiAddress sender) {
+        return sender.equals(io.walrusj.chain.devnet.DevnetTransaction.SYSTEM) || sender.equals(admin);
     }
 
     /** Whether the chain starts in epoch 1 with {@link #initialCommittee()}. */

@@ -21,6 +21,8 @@ final class ObjectStore {
     private final TreeMap<SuiAddress, Long> balances = new TreeMap<>();
     private long totalMinted;
     private long totalBurned;
+    /** Counts applied transactions, so a prepared transaction can tell that its base is stale. */
+    private long modifications;
 
     ObjectStore(TypeNames types) {
         this.types = types;
@@ -92,9 +94,15 @@ final class ObjectStore {
         }
     }
 
-    void addMintedAndBurned(long minted, long burned) {
-        totalMinted = U64.add(totalMinted, minted);
-        totalBurned = U64.add(totalBurned, burned);
+    /** Sets the mint/burn totals (computed and checked by {@link Tx#prepare()}); ends an applied transaction. */
+    void setTotals(long minted, long burned) {
+        totalMinted = minted;
+        totalBurned = burned;
+        modifications++;
+    }
+
+    long modifications() {
+        return modifications;
     }
 
     /**

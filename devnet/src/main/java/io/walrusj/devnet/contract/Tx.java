@@ -2,6 +2,7 @@ package io.walrusj.devnet.contract;
 
 import io.walrusj.core.crypto.SuiAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One transaction's working set over the committed {@link ObjectStore}: reads go through, writes
- * land in an overlay (objects are copied on first write), events and balance changes are buffered.
- * {@link #commit()} applies everything at once; dropping the instance rolls back, so a
- * {@link ContractException} anywhere leaves the ledger untouched.
+ * One transaction's working set over the committed {@link ObjectStore}: every object the
+ * transaction touches is copied on first touch (read or write), so nothing an operation does can
+ * reach a committed object; writes land in an overlay, events, balance changes and the mint/burn
+ * amounts are buffered. {@link #prepare()} computes every effect (and runs every check, including
+ * the u64 arithmetic of the new totals) without changing the store; {@link Prepared#apply()} then
+ * only writes precomputed values. Dropping the instance rolls back, so a {@link ContractException}
+ * (or any other exception) anywhere before {@code apply} leaves the ledger untouched.
  */
 final class Tx {
     private final ObjectStore store;
@@ -22,6 +26,8 @@ final class Tx {
     private final ChainContext chain;
     /** Written objects in first-touch order; a null value means deleted or wrapped. */
     private final LinkedHashMap<SuiAddress, ObjectEntry> writes = new LinkedHashMap<>();
+    /** Private copies of committed objects read (not yet written) by this transaction. */
+    private final Map<SuiAddress, ObjectEntry> readCopies = new HashMap<>();
     private final Set<SuiAddress> wrapped = new HashSet<>();
     /** Committed objects this transaction read or wrote (they determine the lamport version). */
     private final Set<SuiAddress> inputs = new HashSet<>();
@@ -59,14 +65,23 @@ final class Tx {
         if (writes.containsKey(id)) {
             return writes.get(id);
         }
-        ObjectEntry e = store.get(id);
-        if (e != null) {
-            inputs.add(id);
+        ObjectEntry copy = readCopies.get(id);
+        if (copy != null) {
+            return copy;
         }
-        return e;
+        ObjectEntry e = store.get(id);
+        if (e == null) {
+            return null;
+        }
+        inputs.add(id);
+        // The committed value never leaves the store: an operation that changed a value it only
+        // read could otherwise change the ledger outside of commit (and before its checks passed).
+        copy = e.withValue(e.value().copy());
+        readCopies.put(id, copy);
+        return copy;
     }
 
-    /** The object if it exists with the given type (for reading only: do not modify mutable values). */
+    /** The object if it exists with the given type (for reading: changes to it are not written, use {@link #modify}). */
     <T extends MoveObject> Optional<T> find(SuiAddress id, Class<T> type) {
         ObjectEntry e = current(id);
         if (e == null) {
@@ -100,9 +115,7 @@ final class Tx {
     <T extends MoveObject> T modify(SuiAddress id, Class<T> type) {
         T value = read(id, type);
         if (!writes.containsKey(id)) {
-            MoveObject copy = value.copy();
-            writes.put(id, current(id).withValue(copy));
-            return type.cast(copy);
+            writes.put(id, current(id)); // the transaction's private copy becomes the written value
         }
         return value;
     }
@@ -206,8 +219,19 @@ final class Tx {
         events.add(event);
     }
 
-    /** Applies the transaction to the store and returns its receipt. */
+    /** Applies the transaction to the store and returns its receipt ({@link #prepare()} then apply). */
     Receipt commit() {
+        Prepared prepared = prepare();
+        prepared.apply();
+        return prepared.receipt();
+    }
+
+    /**
+     * Computes every effect of the transaction against the unchanged store: object versions and
+     * renderings, balances and the new mint/burn totals. Anything that can fail (a value without a
+     * BCS encoding, a u64 overflow of the totals) fails here, before the store is touched.
+     */
+    Prepared prepare() {
         long lamport = 1;
         for (SuiAddress id : inputs) {
             ObjectEntry base = store.get(id);
@@ -215,7 +239,6 @@ final class Tx {
                 lamport = Math.max(lamport, base.version() + 1);
             }
         }
-        // Render everything first: a value that cannot be encoded must not leave a half-applied ledger.
         List<ObjectChange> changes = new ArrayList<>();
         List<ObjectEntry> puts = new ArrayList<>();
         List<SuiAddress> removals = new ArrayList<>();
@@ -235,10 +258,65 @@ final class Tx {
                 puts.add(next);
             }
         }
-        removals.forEach(store::remove);
-        puts.forEach(store::put);
-        balances.forEach(store::setBalance);
-        store.addMintedAndBurned(minted, burned);
-        return new Receipt(changes, events);
+        long totalMinted = U64.add(store.totalMinted(), minted);
+        long totalBurned = U64.add(store.totalBurned(), burned);
+        return new Prepared(store, store.modifications(), new Receipt(changes, events), puts, removals,
+                new TreeMap<>(balances), totalMinted, totalBurned, epochAfter());
+    }
+
+    /** The current epoch as this transaction leaves it. */
+    private long epochAfter() {
+        SuiAddress id = chain.systemInnerId();
+        ObjectEntry e = writes.containsKey(id) ? writes.get(id) : store.get(id);
+        return e == null ? 0 : ((SystemInner) ((DynamicFieldObject) e.value()).value()).epoch();
+    }
+
+    /**
+     * A transaction whose effects are computed and checked but not yet applied. {@link #apply()}
+     * writes precomputed values only (it cannot fail half-way) and refuses if the store changed
+     * since {@link Tx#prepare()}.
+     */
+    static final class Prepared {
+        private final ObjectStore store;
+        private final long baseModifications;
+        private final Receipt receipt;
+        private final List<ObjectEntry> puts;
+        private final List<SuiAddress> removals;
+        private final Map<SuiAddress, Long> balances;
+        private final long totalMinted;
+        private final long totalBurned;
+        private final long epochAfter;
+
+        private Prepared(ObjectStore store, long baseModifications, Receipt receipt, List<ObjectEntry> puts,
+                List<SuiAddress> removals, Map<SuiAddress, Long> balances, long totalMinted, long totalBurned,
+                long epochAfter) {
+            this.store = store;
+            this.baseModifications = baseModifications;
+            this.receipt = receipt;
+            this.puts = puts;
+            this.removals = removals;
+            this.balances = balances;
+            this.totalMinted = totalMinted;
+            this.totalBurned = totalBurned;
+            this.epochAfter = epochAfter;
+        }
+
+        Receipt receipt() {
+            return receipt;
+        }
+
+        long epochAfter() {
+            return epochAfter;
+        }
+
+        void apply() {
+            if (store.modifications() != baseModifications) {
+                throw new IllegalStateException("the ledger changed since the transaction was prepared");
+            }
+            removals.forEach(store::remove);
+            puts.forEach(store::put);
+            balances.forEach(store::setBalance);
+            store.setTotals(totalMinted, totalBurned);
+        }
     }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * sequence of (context, call) pairs yield the same objects, ids, versions, BCS and events.
  *
  * <p>A call either succeeds completely (returning its {@link Receipt}) or throws
- * {@link ContractException} and changes nothing. Methods are synchronized; returned values are
+ * {@link ContractException} and changes nothing: a transaction runs on private copies of the
+ * objects it touches and its effects are computed and checked in full before any is applied
+ * ({@link Tx}). Methods are synchronized; returned values are
  * immutable snapshots.
  */
 public final class WalrusSystem {
@@ -41,17 +43,29 @@ public final class WalrusSystem {
         return new WalrusSystem(Objects.requireNonNull(genesis, "genesis"));
     }
 
-    /** Executes one transaction atomically. */
+    /** Executes one transaction atomically: {@link #prepare} and {@link PreparedTransaction#commit()}. */
     public synchronized Receipt execute(TxContext ctx, Call call) {
+        PreparedTransaction prepared = prepare(ctx, call);
+        prepared.commit();
+        return prepared.receipt();
+    }
+
+    /**
+     * Runs one transaction and every check of it without changing the ledger: the result holds its
+     * receipt and applies it on {@link PreparedTransaction#commit()} (which only writes precomputed
+     * values). The ledger persists a transaction between the two, so memory changes only after the
+     * database has it. Throws {@link ContractException} for a rejected call.
+     */
+    public synchronized PreparedTransaction prepare(TxContext ctx, Call call) {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(call, "call");
         Tx tx = new Tx(store, ctx, chain);
         try {
             CallExecutor.execute(tx, call);
-            return tx.commit();
+            return new PreparedTransaction(this, tx.prepare());
         } catch (IllegalArgumentException e) {
-            // A value with no BCS encoding (e.g. a string with an unpaired surrogate); commit renders
-            // every object before applying anything, so the ledger is untouched.
+            // A value with no BCS encoding (e.g. a string with an unpaired surrogate); prepare renders
+            // every object before anything is applied, so the ledger is untouched.
             throw new ContractException(AbortReason.EInvalidArgument, e.getMessage());
         }
     }

@@ -10,6 +10,7 @@ import io.walrusj.devnet.config.DevnetProperties;
 import io.walrusj.devnet.config.GenesisFactory;
 import io.walrusj.devnet.contract.ContractException;
 import io.walrusj.devnet.contract.Genesis;
+import io.walrusj.devnet.contract.PreparedTransaction;
 import io.walrusj.devnet.contract.Receipt;
 import io.walrusj.devnet.contract.TxContext;
 import io.walrusj.devnet.contract.WalrusSystem;
@@ -26,7 +27,9 @@ import tools.jackson.databind.ObjectMapper;
  * time (a lock serialises them); an accepted one is persisted with all its effects in one database
  * transaction before it is acknowledged. On start the stored genesis is loaded (or created from the
  * settings) and every stored transaction is replayed, which rebuilds exactly the state that was
- * acknowledged.
+ * acknowledged. A transaction changes the state in memory only after it is persisted (it is
+ * prepared, i.e. executed and checked without effect, then stored, then applied), so a rejection or
+ * a database failure leaves memory and database equal.
  */
 @Service
 public class Ledger {
@@ -39,10 +42,10 @@ public class Ledger {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private Genesis genesis;
-    private WalrusSystem system;
-    private ReceiptMapper receipts;
-    private Checkpoint last;
+    private volatile Genesis genesis;
+    private volatile WalrusSystem system;
+    private volatile ReceiptMapper receipts;
+    private volatile Checkpoint last;
 
     public Ledger(LedgerStore store, GenesisStore genesisStore, DevnetProperties properties, ObjectMapper mapper, Clock clock) {
         this.store = store;
@@ -97,24 +100,35 @@ public class Ledger {
                 throw new TransactionRejectedException("DUPLICATE", "transaction already executed (same digest)");
             }
             long timestamp = Math.max(clock.millis(), last.timestampMs());
-            Receipt receipt;
+            PreparedTransaction prepared;
             try {
-                receipt = system.execute(new TxContext(tx.sender(), digest, timestamp), tx.call());
+                prepared = system.prepare(new TxContext(tx.sender(), digest, timestamp), tx.call());
             } catch (ContractException e) {
                 throw new TransactionRejectedException(e.reason().name(), e.getMessage());
             }
+            // Nothing has changed yet: the state in memory changes only once the database has the transaction.
+            Receipt receipt = prepared.receipt();
             long sequence = last.sequenceNumber() + 1;
             Checkpoint checkpoint = new Checkpoint(sequence, ReceiptMapper.checkpointDigest(sequence, last.digest(), digest, timestamp),
-                    last.digest(), timestamp, system.currentEpoch());
+                    last.digest(), timestamp, prepared.epochAfter());
             StoredTransaction stored = new StoredTransaction(sequence, digest, sequence, tx.sender(), txBytes, signature, timestamp);
             CommittedTransaction committed = receipts.map(stored, tx.call().module(), checkpoint, receipt);
             try {
                 store.append(committed);
             } catch (RuntimeException e) {
+                // The database transaction rolled back, or (a failed commit acknowledgement) may have
+                // committed: the log decides. Rebuild from it if the database answers; otherwise the
+                // state in memory is still the one before this transaction.
                 log.error("persisting transaction {} failed; rebuilding state from the log", sequence, e);
-                open();
+                try {
+                    open();
+                } catch (RuntimeException reopen) {
+                    e.addSuppressed(reopen);
+                    log.error("rebuilding from the log failed too; keeping the state before transaction {}", sequence);
+                }
                 throw e;
             }
+            prepared.commit();
             last = checkpoint;
             return new Executed(stored, checkpoint, committed, receipt);
         } finally {
@@ -122,7 +136,10 @@ public class Ledger {
         }
     }
 
-    /** Loads or creates the genesis and replays the log. */
+    /**
+     * Loads or creates the genesis and replays the log into a new state, which replaces the current
+     * one only once the whole log has replayed (a failure leaves the running state as it was).
+     */
     private void open() {
         GenesisStore.StoredGenesis stored = genesisStore.load().orElseGet(() -> {
             GenesisStore.StoredGenesis created = new GenesisStore.StoredGenesis(
@@ -130,29 +147,49 @@ public class Ledger {
             genesisStore.save(created);
             return created;
         });
-        genesis = GenesisFactory.create(mapper.readValue(stored.configJson(), DevnetProperties.Genesis.class), stored.createdMs());
-        system = WalrusSystem.genesis(genesis);
-        receipts = new ReceiptMapper(mapper, genesis.packageId());
+        Genesis loaded = GenesisFactory.create(mapper.readValue(stored.configJson(), DevnetProperties.Genesis.class), stored.createdMs());
+        WalrusSystem replayed = WalrusSystem.genesis(loaded);
+        ReceiptMapper mapper = new ReceiptMapper(this.mapper, loaded.packageId());
         if (store.latestCheckpoint().isEmpty()) {
             byte[] digest = Blake2b256.hash(("walrusj-devnet-genesis:" + stored.configJson()).getBytes(StandardCharsets.UTF_8));
             Checkpoint zero = new Checkpoint(0, ReceiptMapper.checkpointDigest(0, null, digest, stored.createdMs()), null,
-                    stored.createdMs(), system.currentEpoch());
+                    stored.createdMs(), replayed.currentEpoch());
             StoredTransaction tx = new StoredTransaction(0, digest, 0, DevnetTransaction.SYSTEM,
                     stored.configJson().getBytes(StandardCharsets.UTF_8), null, stored.createdMs());
-            store.append(receipts.map(tx, "genesis", zero, system.genesisReceipt()));
+            store.append(mapper.map(tx, "genesis", zero, replayed.genesisReceipt()));
         }
-        int[] replayed = {0};
+        int[] count = {0};
         store.forEachTransaction(tx -> {
             if (tx.sequence() == 0) {
                 return;
             }
             DevnetTransaction decoded = DevnetTransaction.fromBytes(tx.txBytes());
-            system.execute(new TxContext(tx.sender(), tx.digest(), tx.timestampMs()), decoded.call());
-            replayed[0]++;
+            try {
+                replayed.execute(new TxContext(tx.sender(), tx.digest(), tx.timestampMs()), decoded.call());
+            } catch (ContractException e) {
+                throw new IllegalStateException("stored transaction " + tx.sequence() + " is rejected on replay ("
+                        + e.getMessage() + "); the log was written under other rules: start a new chain (delete "
+                        + "the data directory)", e);
+            }
+            count[0]++;
         });
-        last = store.latestCheckpoint().orElseThrow();
-        log.info("devnet ready: {} transactions replayed, checkpoint {}, epoch {}", replayed[0], last.sequenceNumber(),
+        Checkpoint latest = store.latestCheckpoint().orElseThrow();
+        genesis = loaded;
+        system = replayed;
+        receipts = mapper;
+        last = latest;
+        log.info("devnet ready: {} transactions replayed, checkpoint {}, epoch {}", count[0], last.sequenceNumber(),
                 system.currentEpoch());
+    }
+
+    /** Blake2b-256 over the whole state in memory (objects, balances, mint/burn totals). */
+    public byte[] stateDigest() {
+        lock.lock();
+        try {
+            return system.stateDigest();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public WalrusSystem system() {

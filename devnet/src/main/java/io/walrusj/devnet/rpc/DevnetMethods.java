@@ -108,6 +108,8 @@ public class DevnetMethods {
         info.put("epoch", ledger.system().currentEpoch());
         info.put("epochDurationMs", Long.toString(ledger.genesis().epochDurationMs()));
         info.put("faucetEnabled", ledger.genesis().faucetEnabled());
+        info.put("faucetMaxAmount", Long.toUnsignedString(ledger.genesis().faucetMaxAmount()));
+        info.put("stateDigest", java.util.HexFormat.of().formatHex(ledger.stateDigest()));
         return info;
     }
 

@@ -165,7 +165,7 @@ class BlobLifecycleTest {
                 "epoch", 1L, "blob_id", b1.blobId().toU256().toString()));
 
         // epoch change: epoch 1's bucket = 2 * (100 + 20) = 240; burn 3% = 7; 233 split by shards 3:3:2:2
-        Receipt advance = c.exec(TestChain.BOB, new Call.AdvanceEpoch());
+        Receipt advance = c.exec(TestChain.ADMIN, new Call.AdvanceEpoch());
         assertThat(eventNames(advance)).containsExactly("EpochParametersSelected", "EpochChangeStart",
                 "PricesUpdated", "ShardsReceived", "ShardsReceived", "EpochChangeDone", "ShardsReceived",
                 "ShardsReceived");
@@ -193,7 +193,7 @@ class BlobLifecycleTest {
 
         // the blob lives until epoch 6; in epoch 6 it has expired
         for (int e = 3; e <= 6; e++) {
-            c.exec(TestChain.BOB, new Call.AdvanceEpoch());
+            c.exec(TestChain.ADMIN, new Call.AdvanceEpoch());
         }
         assertThat(s.currentEpoch()).isEqualTo(6);
         c.rejected(ALICE, new Call.ExtendBlob(blob1, 1), AbortReason.EResourceBounds);

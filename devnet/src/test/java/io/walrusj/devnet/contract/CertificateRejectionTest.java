@@ -1,6 +1,7 @@
 package io.walrusj.devnet.contract;
 
 import static io.walrusj.devnet.contract.TestChain.ALICE;
+import static io.walrusj.devnet.contract.TestChain.ADMIN;
 import static io.walrusj.devnet.contract.TestChain.BOB;
 import static io.walrusj.devnet.contract.TestChain.certificate;
 import static io.walrusj.devnet.contract.TestChain.certifyCall;
@@ -137,8 +138,8 @@ class CertificateRejectionTest {
 
     @Test
     void expiredBlobCannotBeCertified() {
-        c.exec(BOB, new Call.AdvanceEpoch());
-        c.exec(BOB, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
         byte[] epoch3 = StorageConfirmationMessage.permanent(3, blob.blobId()).toBytes();
         c.rejected(ALICE, certifyCall(blobObject, certificate(epoch3, 0, 1, 2)), AbortReason.EResourceBounds);
         // the old epoch's certificate no longer verifies

@@ -1,6 +1,7 @@
 package io.walrusj.devnet.contract;
 
 import static io.walrusj.devnet.contract.TestChain.ALICE;
+import static io.walrusj.devnet.contract.TestChain.ADMIN;
 import static io.walrusj.devnet.contract.TestChain.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,11 +35,11 @@ class DeterminismTest {
         steps.add(new Step(ALICE, c -> new Call.SetBlobAttribute(blob(c, b2), "k", "v")));
         steps.add(new Step(ALICE, c -> new Call.ExtendBlob(blob(c, b1), 3)));
         steps.add(new Step(BOB, c -> new Call.Faucet(BOB, 1_000_000)));
-        steps.add(new Step(BOB, c -> new Call.AdvanceEpoch()));
+        steps.add(new Step(ADMIN, c -> new Call.AdvanceEpoch()));
         steps.add(new Step(ALICE, c -> new Call.DeleteBlob(blob(c, b2))));
         steps.add(new Step(BOB, c -> new Call.StakeWithPool(TestChain.NODE_IDS.get(3), 5_000_000_000L))); // no funds
         steps.add(new Step(BOB, c -> new Call.TransferWal(ALICE, 1234)));
-        steps.add(new Step(BOB, c -> new Call.AdvanceEpoch()));
+        steps.add(new Step(ADMIN, c -> new Call.AdvanceEpoch()));
         return steps;
     }
 

@@ -1,6 +1,7 @@
 package io.walrusj.devnet.contract;
 
 import static io.walrusj.devnet.contract.TestChain.ALICE;
+import static io.walrusj.devnet.contract.TestChain.ADMIN;
 import static io.walrusj.devnet.contract.TestChain.BOB;
 import static io.walrusj.devnet.contract.TestChain.KEYS;
 import static io.walrusj.devnet.contract.TestChain.OPERATORS;
@@ -31,7 +32,7 @@ class EpochRewardsTest {
                     KEYS.get(i).publicKey(), pop, new byte[33], 1000, 100, 20, 1L << 30)), "::StakingPool"));
             c.exec(op, new Call.StakeWithPool(nodes.get(i), 100 * WAL));
         }
-        c.exec(BOB, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
         assertThat(s.currentEpoch()).isEqualTo(1);
         // equal stakes: the first two in the active set (registration order) get 3 shards, the others 2
         Map<SuiAddress, List<Integer>> shards = s.committee().shardAssignment();
@@ -40,7 +41,7 @@ class EpochRewardsTest {
 
         // epoch 1 earns 100 FROST of storage fees; 3 are burned, 97 split 3:3:2:2 -> 29, 29, 19, 19 (+1 left)
         c.exec(ALICE, new Call.ReserveSpace(10_680, 1));
-        c.exec(BOB, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
         assertThat(s.totalBurned()).isEqualTo(3);
         long[] rewards = {29, 29, 19, 19};
         long[] commission = {2, 2, 1, 1}; // 10%, rounded down
@@ -63,7 +64,7 @@ class EpochRewardsTest {
             assertThat(s.object(node).orElseThrow().json().get("extra_fields"))
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("size", "0");
         }
-        c.exec(BOB, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
         assertThat(s.currentEpoch()).isEqualTo(3);
         assertConserved(c, nodes);
     }

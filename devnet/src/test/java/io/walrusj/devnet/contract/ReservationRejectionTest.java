@@ -1,6 +1,7 @@
 package io.walrusj.devnet.contract;
 
 import static io.walrusj.devnet.contract.TestChain.ALICE;
+import static io.walrusj.devnet.contract.TestChain.ADMIN;
 import static io.walrusj.devnet.contract.TestChain.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class ReservationRejectionTest {
         TestChain c = TestChain.withCommittee();
         TestChain.TestBlob b = TestChain.blob(1, 1000);
         SuiAddress storage = c.reserve(ALICE, ENCODED_1000, 1);
-        c.exec(BOB, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
         c.rejected(ALICE, new Call.RegisterBlob(storage, b.blobId(), b.rootHash(), 1000, 1, false),
                 AbortReason.EResourceBounds);
     }
@@ -87,8 +88,8 @@ class ReservationRejectionTest {
         c.exec(ALICE, new Call.ReserveSpace(100, 1));
         // epoch 1 is full now; a reservation for epochs 1-2 fails, capacity in epoch 3 onwards is free
         c.rejected(ALICE, new Call.ReserveSpace(1, 2), AbortReason.EStorageExceeded);
-        c.exec(BOB, new Call.AdvanceEpoch());
-        c.exec(BOB, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
         assertThat(c.system.currentEpoch()).isEqualTo(3);
         // genesis capacity votes are ceil(2^30 * shards / 10): 322122548 (3 shards) and 214748365 (2 shards),
         // i.e. 1073741826 and 1073741825 per 10 shards; a quorum (7 of 10) votes >= 1073741825

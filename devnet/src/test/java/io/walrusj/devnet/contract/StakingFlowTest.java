@@ -1,5 +1,6 @@
 package io.walrusj.devnet.contract;
 
+import static io.walrusj.devnet.contract.TestChain.ADMIN;
 import static io.walrusj.devnet.contract.TestChain.BOB;
 import static io.walrusj.devnet.contract.TestChain.EPOCH_MS;
 import static io.walrusj.devnet.contract.TestChain.KEYS;
@@ -45,7 +46,7 @@ class StakingFlowTest {
         assertThat(s.currentEpoch()).isZero();
         assertThat(s.committee().members()).isEmpty();
         assertThat(s.epochState()).isEqualTo(new EpochState.EpochChangeDone(START_MS));
-        c.rejected(BOB, new Call.AdvanceEpoch(), AbortReason.ENoStake);
+        c.rejected(ADMIN, new Call.AdvanceEpoch(), AbortReason.ENoStake);
         c.rejected(BOB, new Call.InitiateEpochChange(), AbortReason.ENextCommitteeIsEmpty);
 
         List<SuiAddress> nodes = new ArrayList<>();
@@ -155,7 +156,7 @@ class StakingFlowTest {
         freed.addAll(assignment.get(nodes.get(2)));
         assertThat(next.get(nodes.get(3))).containsExactlyInAnyOrderElementsOf(freed);
         assertThat(s.committee().blsCommittee().epoch()).isEqualTo(2);
-        c.exec(BOB, new Call.AdvanceEpoch());
+        c.exec(ADMIN, new Call.AdvanceEpoch());
         assertThat(s.currentEpoch()).isEqualTo(3);
         assertThat(s.epochState()).isInstanceOf(EpochState.EpochChangeDone.class);
     }

@@ -37,6 +37,8 @@ final class TestChain {
     static final SuiAddress STAKING = address(0x52);
     static final SuiAddress ALICE = address(0xA1);
     static final SuiAddress BOB = address(0xB0);
+    /** The genesis admin account: may send the privileged calls (AdvanceEpoch) like the chain itself. */
+    static final SuiAddress ADMIN = address(0xAD);
     static final List<SuiAddress> NODE_IDS = List.of(address(0x01), address(0x02), address(0x03), address(0x04));
     static final List<SuiAddress> OPERATORS = List.of(address(0x11), address(0x12), address(0x13), address(0x14));
     static final List<BlsKeyPair> KEYS = List.of(key(1), key(2), key(3), key(4));
@@ -54,6 +56,10 @@ final class TestChain {
     }
 
     static Genesis genesis(boolean withCommittee, boolean faucet) {
+        return genesis(withCommittee, faucet, Genesis.DEFAULT_FAUCET_MAX_AMOUNT);
+    }
+
+    static Genesis genesis(boolean withCommittee, boolean faucet, long faucetMaxAmount) {
         List<GenesisNode> nodes = new ArrayList<>();
         if (withCommittee) {
             for (int i = 0; i < 4; i++) {
@@ -62,7 +68,7 @@ final class TestChain {
             }
         }
         return new Genesis(N_SHARDS, EPOCH_MS, START_MS, Genesis.DEFAULT_MAX_EPOCHS_AHEAD, STORAGE_PRICE, WRITE_PRICE,
-                CAPACITY, PACKAGE, SYSTEM, STAKING, Map.of(ALICE, ALICE_FUNDS), nodes, faucet);
+                CAPACITY, PACKAGE, SYSTEM, STAKING, Map.of(ALICE, ALICE_FUNDS), nodes, faucet, faucetMaxAmount, ADMIN);
     }
 
     static SuiAddress address(int last) {
