@@ -12,6 +12,7 @@ import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
+import io.walrusj.indexer.api.EventSignal;
 import io.walrusj.indexer.follow.FollowerRunner;
 import io.walrusj.indexer.ingest.BatchInterceptor;
 import io.walrusj.indexer.ingest.IngestService;
@@ -89,6 +90,8 @@ class IndexerIntegrationTest {
     IngestService ingest;
     @Autowired
     FollowerRunner runner;
+    @Autowired
+    EventSignal signal;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -277,10 +280,10 @@ class IndexerIntegrationTest {
         assertThat(api.ok("/v1/events?after=" + total + "&waitMs=300").get("events")).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
 
-        // A new event ends the wait early.
+        // A new event ends the wait early (emitted once the reader is waiting for it).
         CompletableFuture<JsonNode> poll = CompletableFuture.supplyAsync(
                 () -> api.ok("/v1/events?after=" + total + "&waitMs=20000"));
-        Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> signal.waiting() > 0);
         long t1 = System.nanoTime();
         chain.emit(ALICE, new WalrusEvent.PricesUpdated(8, 5, 6));
         JsonNode got = poll.get();
@@ -391,10 +394,13 @@ class IndexerIntegrationTest {
     @Order(8)
     void stopAndRestartResumesFromTheCommittedCursor() throws Exception {
         awaitIndexed();
-        runner.stop();
+        // stop() returns once the follower's threads have ended: nothing is left that could poll
+        assertThat(runner.stop()).as("the follower's threads ended").isTrue();
+        assertThat(runner.state()).isEmpty();
+        int queries = chain.queries();
         long before = lastEventId();
         registerFresh(10);
-        Thread.sleep(300);
+        assertThat(chain.queries()).as("chain queries while stopped").isEqualTo(queries);
         assertThat(lastEventId()).isEqualTo(before);
         runner.start();
         awaitIndexed();

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 public class EventSignal implements IngestListener {
 
     private long latest;
+    private int waiting;
 
     @Override
     public synchronized void committed(BatchResult result) {
@@ -24,13 +25,23 @@ public class EventSignal implements IngestListener {
      */
     public synchronized boolean awaitAfter(long after, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (latest <= after) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+        waiting++;
+        try {
+            while (latest <= after) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
-            wait(Math.max(1, left / 1_000_000));
+            return true;
+        } finally {
+            waiting--;
         }
-        return true;
+    }
+
+    /** How many readers are waiting in {@link #awaitAfter} now. */
+    public synchronized int waiting() {
+        return waiting;
     }
 }

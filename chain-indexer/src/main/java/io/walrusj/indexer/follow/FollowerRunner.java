@@ -126,8 +126,12 @@ public class FollowerRunner implements DisposableBean {
         return null;
     }
 
-    /** Stops following and waits for the running batch to finish. */
-    public void stop() {
+    /**
+     * Stops following and waits for the running batch to finish.
+     *
+     * @return whether the follower's threads ended (false: one was still alive after the timeouts)
+     */
+    public boolean stop() {
         Thread sup;
         EventFollower ef;
         synchronized (this) {
@@ -137,15 +141,14 @@ public class FollowerRunner implements DisposableBean {
             follower = null;
             supervisor = null;
         }
-        if (ef != null) {
-            ef.stop(Duration.ofSeconds(30));
-        }
+        boolean ended = ef == null || ef.stop(Duration.ofSeconds(30));
         if (sup != null) {
             sup.interrupt();
             try {
-                sup.join(Duration.ofSeconds(10));
+                ended &= sup.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                ended = false;
             }
         }
         SuiRpcClient client = rpc;
@@ -153,6 +156,7 @@ public class FollowerRunner implements DisposableBean {
         if (client != null) {
             client.close();
         }
+        return ended;
     }
 
     /** The follower's state, if one was started. */
