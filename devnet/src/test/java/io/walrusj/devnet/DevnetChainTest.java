@@ -49,43 +49,7 @@ import tools.jackson.databind.ObjectMapper;
  * committee's keys, Sui-shaped reads, rejections that change nothing, and a restart that replays
  * the log to the same state.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DevnetChainTest {
-    static final List<BlsKeyPair> NODE_KEYS = List.of(key(1), key(2), key(3), key(4));
-    static final Ed25519KeyPair USER = Ed25519KeyPair.fromSeed(new byte[32]);
-
-    @DynamicPropertySource
-    static void genesis(DynamicPropertyRegistry registry) {
-        registry.add("devnet.data-dir", () -> System.getProperty("java.io.tmpdir") + "/walrusj-devnet-test-" + System.nanoTime());
-        registry.add("devnet.genesis.n-shards", () -> "10");
-        registry.add("devnet.genesis.epoch-duration", () -> "1h");
-        registry.add("devnet.genesis.funded-accounts." + USER.suiAddress(), () -> "1000000000000");
-        for (int i = 0; i < NODE_KEYS.size(); i++) {
-            String prefix = "devnet.genesis.committee[" + i + "].";
-            int index = i;
-            registry.add(prefix + "name", () -> "node-" + index);
-            registry.add(prefix + "network-address", () -> "127.0.0.1:" + (9100 + index));
-            registry.add(prefix + "bls-public-key", () -> NODE_KEYS.get(index).publicKey().toBase64());
-            registry.add(prefix + "operator", () -> SuiAddress.of(new byte[] {
-                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
-                (byte) index}).toString());
-            registry.add(prefix + "stake", () -> "1000000000");
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ObjectMapper mapper;
-    @Autowired
-    Ledger ledger;
-    @Autowired
-    LedgerStore store;
-    @Autowired
-    JdbcClient jdbc;
-    final HttpClient http = HttpClient.newHttpClient();
-    final AtomicLong nonce = new AtomicLong();
-
+class DevnetChainTest extends DevnetHttpTest {
     @Test
     void blobLifecycleRejectionsReadsAndReplay() throws Exception {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 18");
@@ -253,48 +217,4 @@ class DevnetChainTest {
         throw new AssertionError("no created " + typeSuffix + " in " + executed);
     }
 
-    private long balance() throws Exception {
-        return Long.parseLong(result("suix_getBalance", "[\"" + USER.suiAddress() + "\"]").get("totalBalance").asString());
-    }
-
-    private long latestCheckpoint() throws Exception {
-        return Long.parseLong(result("sui_getLatestCheckpointSequenceNumber", "[]").asString());
-    }
-
-    private JsonNode execute(Call call) throws Exception {
-        return result("devnet_executeTransaction", signed(call));
-    }
-
-    private String signed(Call call) {
-        DevnetTransaction.Signed tx = DevnetTransaction.sign(USER, nonce.incrementAndGet(), call);
-        return params(tx.txBytes(), tx.signature().toBase64());
-    }
-
-    private static String params(byte[] txBytes, String signature) {
-        return "[\"" + Base64.getEncoder().encodeToString(txBytes) + "\", \"" + signature + "\"]";
-    }
-
-    private JsonNode result(String method, String params) throws Exception {
-        JsonNode response = call(method, params);
-        assertThat(response.has("error")).as("%s error: %s", method, response.get("error")).isFalse();
-        return response.get("result");
-    }
-
-    private JsonNode call(String method, String params) throws Exception {
-        return callRaw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
-    }
-
-    private JsonNode callRaw(String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return mapper.readTree(response.body());
-    }
-
-    private static BlsKeyPair key(int i) {
-        byte[] seed = new byte[32];
-        seed[0] = (byte) i;
-        return BlsKeyPair.fromSeed(seed);
-    }
 }
