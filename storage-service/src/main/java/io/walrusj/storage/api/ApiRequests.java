@@ -5,8 +5,10 @@ import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
+import io.walrusj.storage.limits.BoundedBodyReader;
+import io.walrusj.storage.limits.RequestBodyBudget;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -26,8 +28,6 @@ import org.springframework.http.ResponseEntity;
  */
 final class ApiRequests {
     static final MediaType OCTET = MediaType.APPLICATION_OCTET_STREAM;
-    /** Largest body a Java array holds. */
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private ApiRequests() {}
 
@@ -109,8 +109,16 @@ final class ApiRequests {
         return out;
     }
 
-    /** Reads a BCS body: media type octet-stream or none, at most {@code limit} bytes. */
-    static byte[] body(HttpServletRequest req, long limit) {
+    /** Request attribute holding the request's share of the body budget, closed by {@link BodyBudgetFilter}. */
+    static final String RESERVATION = ApiRequests.class.getName() + ".reservation";
+
+    /**
+     * Reads a BCS body: media type octet-stream or none, at most {@code limit} bytes, into memory
+     * reserved from the node's request-body budget as the bytes arrive (the reservation is held until
+     * the request ends). Budget exhausted: 503 UNAVAILABLE; too large, too slow, truncated or failed:
+     * 400 INVALID_CONTENT_TYPE (the catalogue's "body read failure").
+     */
+    static byte[] body(HttpServletRequest req, long limit, BoundedBodyReader reader) {
         String contentType = req.getContentType();
         if (contentType != null) {
             MediaType type;
@@ -123,36 +131,27 @@ final class ApiRequests {
                 throw ApiException.invalidContentType("expected content type `application/octet-stream`, got `" + contentType + "`");
             }
         }
-        long declared = req.getContentLengthLong();
-        if (declared > limit || declared > MAX_ARRAY) {
-            throw ApiException.invalidContentType("request body of " + declared + " bytes exceeds the limit of "
-                    + Math.min(limit, MAX_ARRAY) + " bytes");
+        RequestBodyBudget.Reservation reservation = reader.budget().open();
+        Object previous = req.getAttribute(RESERVATION);
+        if (previous instanceof RequestBodyBudget.Reservation r) {
+            r.close();
         }
+        req.setAttribute(RESERVATION, reservation);
         try (InputStream in = req.getInputStream()) {
-            if (declared >= 0) {
-                // the usual case (slivers of up to megabytes): read straight into the final array
-                byte[] body = new byte[(int) declared];
-                int read = in.readNBytes(body, 0, body.length);
-                if (read < declared) {
-                    throw ApiException.invalidContentType("the request body ended after " + read + " of "
-                            + declared + " bytes");
-                }
-                return body;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            int r;
-            while ((r = in.read(buf)) >= 0) {
-                total += r;
-                if (total > limit || total > MAX_ARRAY) {
-                    throw ApiException.invalidContentType("request body exceeds the limit of " + limit + " bytes");
-                }
-                out.write(buf, 0, r);
-            }
-            return out.toByteArray();
+            return reader.read(in, req.getContentLengthLong(), limit, reservation);
+        } catch (BoundedBodyReader.BodyException e) {
+            throw e.failure() == BoundedBodyReader.Failure.BUDGET_EXHAUSTED
+                    ? ApiException.notReady(e.getMessage()) // 503 UNAVAILABLE, domain global
+                    : ApiException.invalidContentType(e.getMessage());
         } catch (IOException e) {
             throw ApiException.invalidContentType("failed to read the request body: " + e.getMessage());
+        }
+    }
+
+    /** Gives back the request's share of the body budget (end of the request). */
+    static void releaseBody(ServletRequest req) {
+        if (req.getAttribute(RESERVATION) instanceof RequestBodyBudget.Reservation r) {
+            r.close();
         }
     }
 

@@ -20,6 +20,7 @@ import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.core.sliver.SymbolId;
 import io.walrusj.storage.config.StorageProperties;
+import io.walrusj.storage.limits.BoundedBodyReader;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.symbols.SymbolSourceCache;
 import io.walrusj.storage.sync.NodeState;
@@ -53,9 +54,11 @@ public class RecoveryController {
     private final BlsKeyPair key;
     private final SymbolSourceCache cache;
     private final Semaphore limiter;
+    private final BoundedBodyReader bodies;
 
     public RecoveryController(SliverStore store, NodeState state, BlsKeyPair key, SymbolSourceCache cache,
-            StorageProperties props) {
+            StorageProperties props, BoundedBodyReader bodies) {
+        this.bodies = bodies;
         this.store = store;
         this.state = state;
         this.key = key;
@@ -237,7 +240,7 @@ public class RecoveryController {
         ApiRequests.query(req, Set.of());
         NodeState.Snapshot s = state.get();
         EncodingConfig config = config(s);
-        byte[] body = ApiRequests.body(req, proofBodyLimit(config));
+        byte[] body = ApiRequests.body(req, proofBodyLimit(config), bodies);
         InconsistencyProof proof;
         try {
             proof = BcsReader.decode(body, r -> new InconsistencyProof(targetType, r.u16(), r.sequence(RecoverySymbol::read)));

@@ -21,6 +21,7 @@ import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.config.StorageProperties;
 import io.walrusj.storage.heal.BlobSyncer;
+import io.walrusj.storage.limits.BoundedBodyReader;
 import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.store.BlobInfo;
 import io.walrusj.storage.store.SliverStore;
@@ -57,9 +58,11 @@ public class StorageNodeController {
     private final ChainSync sync;
     private final BlobSyncer syncer;
     private final PendingUploads pendingUploads;
+    private final BoundedBodyReader bodies;
 
     public StorageNodeController(SliverStore store, NodeState state, BlsKeyPair key, StorageProperties props,
-            ChainSync sync, BlobSyncer syncer, PendingUploads pendingUploads) {
+            ChainSync sync, BlobSyncer syncer, PendingUploads pendingUploads, BoundedBodyReader bodies) {
+        this.bodies = bodies;
         this.pendingUploads = pendingUploads;
         this.syncer = syncer;
         this.store = store;
@@ -88,7 +91,7 @@ public class StorageNodeController {
     public ResponseEntity<Map<String, Object>> putMetadata(@PathVariable String blobId, HttpServletRequest req) {
         BlobId id = blobId(blobId);
         boolean pending = pendingFlag(query(req, Set.of("pending")));
-        byte[] body = body(req, props.maxBodyBytes());
+        byte[] body = body(req, props.maxBodyBytes(), bodies);
         BlobMetadata metadata;
         try {
             metadata = BlobMetadata.fromBcs(body);
@@ -116,7 +119,7 @@ public class StorageNodeController {
             if (!pending) {
                 throw ApiException.notRegistered();
             }
-            PendingUploads.Put put = pendingUploads.putMetadata(id, metadata, body.length);
+            PendingUploads.Put put = pendingUploads.putMetadata(id, metadata, body.length, req.getRemoteAddr());
             if (put.refusal().isPresent()) {
                 throw ApiException.cacheSaturated();
             }
@@ -162,7 +165,7 @@ public class StorageNodeController {
         NodeState.Snapshot s = state.get();
         EncodingConfig config = config(s);
         long limit = (long) config.secondarySymbols() * EncodingConfig.MAX_SYMBOL_SIZE + SLIVER_BODY_SLACK;
-        byte[] body = body(req, limit);
+        byte[] body = body(req, limit, bodies);
         SliverData sliver;
         try {
             sliver = SliverData.fromBcs(body, sliverType);
@@ -194,11 +197,18 @@ public class StorageNodeController {
             if (store.hasSliver(id, pairIndex, sliverType)) {
                 return success(HttpStatus.OK, "sliver already stored");
             }
-            PendingUploads.Put put = pendingUploads.putSliver(id, pairIndex, sliver, body.length);
+            PendingUploads.Put put;
+            try {
+                put = pendingUploads.putSliver(id, pairIndex, sliver, body.length, req.getRemoteAddr());
+            } catch (VerificationException e) {
+                throw ApiException.invalidSliver(e.getMessage()); // checked against the buffered metadata
+            }
             if (put.refusal().isPresent()) {
-                throw put.refusal().get() == PendingUploads.Refusal.TOO_LARGE
-                        ? ApiException.sliverTooLarge(body.length, pendingUploads.maxBytes())
-                        : ApiException.cacheSaturated();
+                throw switch (put.refusal().get()) {
+                    case TOO_LARGE -> ApiException.sliverTooLarge(body.length, pendingUploads.maxBytes());
+                    case NO_METADATA -> ApiException.metadataMissingForSliver(); // expired meanwhile
+                    case SATURATED -> ApiException.cacheSaturated();
+                };
             }
             flushIfRegistered(id);
             return put.alreadyBuffered() ? success(HttpStatus.OK, "sliver already stored")

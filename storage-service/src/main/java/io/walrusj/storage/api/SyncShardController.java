@@ -7,6 +7,7 @@ import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.crypto.SyncShardMessage;
 import io.walrusj.storage.config.StorageProperties;
+import io.walrusj.storage.limits.BoundedBodyReader;
 import io.walrusj.storage.migrate.ShardSlivers;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
@@ -37,7 +38,10 @@ public class SyncShardController {
     private final NodeState state;
     private final long maxSlivers;
 
-    public SyncShardController(SliverStore store, NodeState state, StorageProperties props) {
+    private final BoundedBodyReader bodies;
+
+    public SyncShardController(SliverStore store, NodeState state, StorageProperties props, BoundedBodyReader bodies) {
+        this.bodies = bodies;
         this.store = store;
         this.state = state;
         this.maxSlivers = props.syncShardMaxSlivers();
@@ -55,7 +59,7 @@ public class SyncShardController {
         }
         BlsPublicKey requesterKey = publicKey(authorization);
         ApiRequests.query(req, Set.of());
-        SignedRequest signed = signedRequest(ApiRequests.body(req, BODY_LIMIT));
+        SignedRequest signed = signedRequest(ApiRequests.body(req, BODY_LIMIT, bodies));
 
         NodeState.Snapshot s = state.get();
         SigningCommittee committee = s.signing().filter(c -> c.epoch() == s.epoch())

@@ -1,5 +1,7 @@
 package io.walrusj.storage.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.walrusj.chain.devnet.DevnetClient;
 import io.walrusj.chain.rpc.SuiRpcClient;
@@ -18,6 +20,8 @@ import io.walrusj.storage.invalid.DevnetInvalidationSubmitter;
 import io.walrusj.storage.invalid.InvalidBlobCertifier;
 import io.walrusj.storage.invalid.InvalidationSubmitter;
 import io.walrusj.storage.invalid.LoggingInvalidationSubmitter;
+import io.walrusj.storage.limits.BoundedBodyReader;
+import io.walrusj.storage.limits.RequestBodyBudget;
 import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.register.DevnetRegistrar;
 import io.walrusj.storage.register.NodeIdentity;
@@ -90,9 +94,20 @@ public class StorageNodeConfiguration {
     @Bean
     PendingUploads pendingUploads(StorageProperties props, SliverStore store, NodeState state, ChainSync sync) {
         PendingUploads pending = new PendingUploads(store, state, props.pendingMaxBytes(), props.pendingMaxEntries(),
-                props.pendingTimeout());
+                props.pendingMaxBlobBytes(), props.pendingMaxClientBytes(), props.pendingTimeout());
         sync.addListener(pending);
         return pending;
+    }
+
+    /** Request bodies are read into buffers reserved from one node-wide budget (metrics {@code walrus.request.body.*}). */
+    @Bean
+    BoundedBodyReader boundedBodyReader(StorageProperties props, MeterRegistry registry) {
+        RequestBodyBudget budget = new RequestBodyBudget(props.requestBodyBudget());
+        Gauge.builder("walrus.request.body.reserved", budget, RequestBodyBudget::reserved).baseUnit("bytes")
+                .description("bytes reserved by request bodies being received").register(registry);
+        FunctionCounter.builder("walrus.request.body.refused", budget, RequestBodyBudget::refusals)
+                .description("request bodies refused (503) because the budget was exhausted").register(registry);
+        return new BoundedBodyReader(budget, props.requestBodyMinRate(), props.requestBodyMinTime());
     }
 
     @Bean

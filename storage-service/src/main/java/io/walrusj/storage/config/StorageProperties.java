@@ -53,6 +53,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     waits for the blob's registration (Walrus' default is 0, waiting disabled; walrusj waits so a
  *     publisher's first confirmation request right after {@code register_blob} succeeds)
  * @param registrationMaxWaiters confirmation requests waiting at once; more answer at once
+ * @param requestBodyBudget bytes all request bodies being received may hold together (buffers are
+ *     reserved as bytes arrive); beyond it a request answers 503 UNAVAILABLE
+ * @param requestBodyMinRate bytes per second a request body must average over its declared length
+ * @param requestBodyMinTime the shortest deadline of a request body ({@code max(this, length / minRate)})
+ * @param pendingMaxBlobBytes buffered {@code ?pending=true} body bytes of one blob
+ * @param pendingMaxClientBytes buffered {@code ?pending=true} body bytes sent from one remote address
  */
 @ConfigurationProperties("storage")
 public record StorageProperties(
@@ -91,7 +97,12 @@ public record StorageProperties(
         @DefaultValue("20000") long writePriceVote,
         @DefaultValue("1000000000000") long nodeCapacity,
         @DefaultValue("2s") Duration registrationWaitMax,
-        @DefaultValue("64") int registrationMaxWaiters) {
+        @DefaultValue("64") int registrationMaxWaiters,
+        @DefaultValue("134217728") long requestBodyBudget,
+        @DefaultValue("65536") long requestBodyMinRate,
+        @DefaultValue("10s") Duration requestBodyMinTime,
+        @DefaultValue("67108864") long pendingMaxBlobBytes,
+        @DefaultValue("134217728") long pendingMaxClientBytes) {
 
     public StorageProperties {
         peers = peers == null ? Map.of() : Map.copyOf(peers);

@@ -21,22 +21,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bounded in-memory buffer of {@code ?pending=true} uploads (docs/spec/walrus-storage-node-api.md 4.1,
- * 4.2): metadata and slivers of blobs that are not registered yet. Bounded by total body bytes and
- * by the number of buffered items (a metadata or a sliver each); entries of a blob expire
- * {@code timeout} after the blob's first buffered item. On {@code BlobRegistered} (or when a
- * request finds the blob registered) the blob is flushed: the metadata is verified against the blob
- * id, each sliver against the metadata (and the node must still own its shard), valid data is
- * persisted and everything else dropped.
+ * 4.2): metadata and slivers of blobs that are not registered yet. Bounded ({@link PendingQuota}) by
+ * total body bytes, by the number of buffered items (a metadata or a sliver each), by the bytes of one
+ * blob and by the bytes sent from one client (remote address); entries of a blob expire
+ * {@code timeout} after the blob's first buffered item. Metadata is buffered only after it verified
+ * against the blob id (by the caller), and a sliver only after it verified against that buffered
+ * metadata (length, symbol size, index, Merkle root: everything Walrus checks, none of which needs
+ * the registration), so the buffer holds nothing but data of the blob the id names. On
+ * {@code BlobRegistered} (or when a request finds the blob registered) the blob is flushed: the
+ * metadata is verified against the blob id, each sliver against the metadata (and the node must still
+ * own its shard), valid data is persisted and everything else dropped.
  */
 public final class PendingUploads implements ChainListener {
     private static final Logger LOG = LoggerFactory.getLogger(PendingUploads.class);
 
     /** Why a {@code put} was refused. */
     public enum Refusal {
-        /** the buffer is full (CACHE_SATURATED) */
+        /** the buffer, the blob's share or the client's share is full (CACHE_SATURATED) */
         SATURATED,
-        /** one sliver larger than the whole buffer (SLIVER_TOO_LARGE) */
-        TOO_LARGE
+        /** one sliver larger than any share of the buffer (SLIVER_TOO_LARGE) */
+        TOO_LARGE,
+        /** a sliver of a blob whose metadata is not buffered (METADATA_NOT_FOUND) */
+        NO_METADATA
     }
 
     /** Result of a put: empty if buffered (or already buffered), else the refusal. */
@@ -51,12 +57,15 @@ public final class PendingUploads implements ChainListener {
 
     private record SliverKey(int pair, SliverType type) {}
 
+    /** One buffered item's size and who sent it. */
+    private record Item(long bytes, String client) {}
+
     private static final class Entry {
         final long createdNanos;
         BlobMetadata metadata;
-        long metadataBytes;
+        Item metadataItem;
         final Map<SliverKey, SliverData> slivers = new LinkedHashMap<>();
-        final Map<SliverKey, Long> sliverBytes = new HashMap<>();
+        final Map<SliverKey, Item> sliverItems = new HashMap<>();
 
         Entry(long createdNanos) {
             this.createdNanos = createdNanos;
@@ -67,52 +76,59 @@ public final class PendingUploads implements ChainListener {
         }
 
         long bytes() {
-            return metadataBytes + sliverBytes.values().stream().mapToLong(Long::longValue).sum();
+            return (metadataItem == null ? 0 : metadataItem.bytes())
+                    + sliverItems.values().stream().mapToLong(Item::bytes).sum();
+        }
+
+        void forEachItem(java.util.function.Consumer<Item> action) {
+            if (metadataItem != null) {
+                action.accept(metadataItem);
+            }
+            sliverItems.values().forEach(action);
         }
     }
 
     private final SliverStore store;
     private final NodeState state;
-    private final long maxBytes;
-    private final int maxEntries;
+    private final PendingQuota quota;
     private final long timeoutNanos;
     private final LongSupplier clock;
     private final Object[] flushLocks = newLocks(64);
     private final Map<BlobId, Entry> entries = new LinkedHashMap<>();
-    private long bytes;
-    private int items;
 
-    public PendingUploads(SliverStore store, NodeState state, long maxBytes, int maxEntries, Duration timeout,
-            LongSupplier nanoClock) {
+    /**
+     * @param maxBlobBytes   buffered bytes of one blob
+     * @param maxClientBytes buffered bytes sent by one client
+     */
+    public PendingUploads(SliverStore store, NodeState state, long maxBytes, int maxEntries, long maxBlobBytes,
+            long maxClientBytes, Duration timeout, LongSupplier nanoClock) {
         this.store = store;
         this.state = state;
-        this.maxBytes = maxBytes;
-        this.maxEntries = maxEntries;
+        this.quota = new PendingQuota(maxBytes, maxEntries, maxBlobBytes, maxClientBytes);
         this.timeoutNanos = timeout.toNanos();
         this.clock = nanoClock;
     }
 
-    public PendingUploads(SliverStore store, NodeState state, long maxBytes, int maxEntries, Duration timeout) {
-        this(store, state, maxBytes, maxEntries, timeout, System::nanoTime);
+    public PendingUploads(SliverStore store, NodeState state, long maxBytes, int maxEntries, long maxBlobBytes,
+            long maxClientBytes, Duration timeout) {
+        this(store, state, maxBytes, maxEntries, maxBlobBytes, maxClientBytes, timeout, System::nanoTime);
     }
 
+    /** The largest sliver body that could be buffered (beyond it: SLIVER_TOO_LARGE). */
     public long maxBytes() {
-        return maxBytes;
+        return quota.largestItem();
     }
 
     // ------------------------------------------------------------------ buffering
 
-    /** Buffers verified metadata of an unregistered blob ({@code size} = its body bytes). */
-    public synchronized Put putMetadata(BlobId id, BlobMetadata metadata, long size) {
+    /** Buffers verified metadata of an unregistered blob ({@code size} = its body bytes) sent by {@code client}. */
+    public synchronized Put putMetadata(BlobId id, BlobMetadata metadata, long size, String client) {
         expire();
         Entry e = entries.get(id);
         if (e != null && e.metadata != null) {
             return Put.ALREADY;
         }
-        if (size > maxBytes) {
-            return Put.refused(Refusal.SATURATED);
-        }
-        if (items + 1 > maxEntries || bytes + size > maxBytes) {
+        if (quota.check(e == null ? 0 : e.bytes(), client, size) != null) {
             return Put.refused(Refusal.SATURATED);
         }
         if (e == null) {
@@ -120,35 +136,57 @@ public final class PendingUploads implements ChainListener {
             entries.put(id, e);
         }
         e.metadata = metadata;
-        e.metadataBytes = size;
-        items++;
-        bytes += size;
+        e.metadataItem = new Item(size, client);
+        quota.add(client, size);
         return Put.BUFFERED;
     }
 
-    /** Buffers an unverified sliver of an unregistered blob whose metadata is buffered. */
-    public synchronized Put putSliver(BlobId id, int pair, SliverData sliver, long size) {
+    /**
+     * Buffers a sliver of an unregistered blob whose metadata is buffered, once it verified against
+     * that metadata ({@code size} = its body bytes, sent by {@code client}). The cheap checks (room,
+     * metadata present, not yet buffered) come before the verification, which runs outside the lock.
+     *
+     * @throws VerificationException the sliver does not match the buffered metadata (INVALID_SLIVER)
+     */
+    public Put putSliver(BlobId id, int pair, SliverData sliver, long size, String client) {
+        SliverKey key = new SliverKey(pair, sliver.type());
+        BlobMetadata metadata;
+        synchronized (this) {
+            Put early = admit(id, key, size, client);
+            if (early != null) {
+                return early;
+            }
+            metadata = entries.get(id).metadata;
+        }
+        sliver.verify(state.get().config(), metadata);
+        synchronized (this) {
+            Put late = admit(id, key, size, client); // expired or filled meanwhile?
+            if (late != null) {
+                return late;
+            }
+            Entry e = entries.get(id);
+            if (e.metadata != metadata) {
+                return Put.refused(Refusal.NO_METADATA);
+            }
+            e.slivers.put(key, sliver);
+            e.sliverItems.put(key, new Item(size, client));
+            quota.add(client, size);
+            return Put.BUFFERED;
+        }
+    }
+
+    /** Null if the sliver may be buffered, else the answer. */
+    private Put admit(BlobId id, SliverKey key, long size, String client) {
         expire();
         Entry e = entries.get(id);
-        SliverKey key = new SliverKey(pair, sliver.type());
         if (e != null && e.slivers.containsKey(key)) {
             return Put.ALREADY;
         }
-        if (size > maxBytes) {
-            return Put.refused(Refusal.TOO_LARGE);
+        if (e == null || e.metadata == null) {
+            return Put.refused(Refusal.NO_METADATA);
         }
-        if (items + 1 > maxEntries || bytes + size > maxBytes) {
-            return Put.refused(Refusal.SATURATED);
-        }
-        if (e == null) {
-            e = new Entry(clock.getAsLong());
-            entries.put(id, e);
-        }
-        e.slivers.put(key, sliver);
-        e.sliverBytes.put(key, size);
-        items++;
-        bytes += size;
-        return Put.BUFFERED;
+        Refusal r = quota.check(e.bytes(), client, size);
+        return r == null ? null : Put.refused(r);
     }
 
     public synchronized Optional<BlobMetadata> metadata(BlobId id) {
@@ -171,14 +209,19 @@ public final class PendingUploads implements ChainListener {
     /** Buffered items (metadata + slivers) and their bytes. */
     public synchronized long[] usage() {
         expire();
-        return new long[] {items, bytes};
+        return new long[] {quota.items(), quota.bytes()};
+    }
+
+    /** Bytes buffered from {@code client}. */
+    public synchronized long clientBytes(String client) {
+        expire();
+        return quota.clientBytes(client);
     }
 
     private synchronized Entry remove(BlobId id) {
         Entry e = entries.remove(id);
         if (e != null) {
-            items -= e.items();
-            bytes -= e.bytes();
+            e.forEachItem(i -> quota.remove(i.client(), i.bytes()));
         }
         return e;
     }
@@ -190,8 +233,7 @@ public final class PendingUploads implements ChainListener {
             Entry e = me.getValue();
             if (now - e.createdNanos >= timeoutNanos) {
                 it.remove();
-                items -= e.items();
-                bytes -= e.bytes();
+                e.forEachItem(i -> quota.remove(i.client(), i.bytes()));
                 LOG.debug("pending upload of {} expired ({} items)", me.getKey(), e.items());
             }
         }

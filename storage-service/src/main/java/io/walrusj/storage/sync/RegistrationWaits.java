@@ -82,6 +82,11 @@ public final class RegistrationWaits implements ChainListener {
         }
     }
 
+    /** Whether a request is waiting for {@code blobId}'s registration now. */
+    public boolean isWaitingFor(BlobId blobId) {
+        return waiting.containsKey(blobId);
+    }
+
     /** Blobs with a wait entry (tests: none may be left behind). */
     int waitingBlobs() {
         return waiting.size();

@@ -16,6 +16,7 @@ import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
+import io.walrusj.storage.sync.RegistrationWaits;
 import io.walrusj.storage.testing.FakeChain;
 import java.io.IOException;
 import java.net.URI;
@@ -70,6 +71,8 @@ class StorageNodeApiTest {
     SliverStore store;
     @Autowired
     NodeState state;
+    @Autowired
+    RegistrationWaits registrationWaits;
 
     @BeforeEach
     void chainRead() {
@@ -300,7 +303,8 @@ class StorageNodeApiTest {
             put(sliverPath(id, p, SliverType.SECONDARY) + "?pending=true", b.pair(p).secondary().toBcs());
         }
         CompletableFuture<HttpResponse<byte[]>> pending = CompletableFuture.supplyAsync(() -> get(waiting));
-        Thread.sleep(300);
+        // the request is inside the registration wait, unanswered
+        await().atMost(Duration.ofSeconds(5)).until(() -> registrationWaits.isWaitingFor(id));
         assertThat(pending).isNotDone();
         register(b, false, objectId(0x74));
         HttpResponse<byte[]> conf = pending.get(10, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package io.walrusj.storage.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.walrusj.core.metadata.BlobId;
 import java.time.Duration;
@@ -28,7 +29,8 @@ class RegistrationWaitsTest {
         RegistrationWaits waits = new RegistrationWaits(Duration.ofSeconds(30), 4, Duration.ofSeconds(30));
         AtomicBoolean registered = new AtomicBoolean();
         CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> awaitQuietly(waits, Duration.ofSeconds(30), registered));
-        Thread.sleep(200);
+        // it is inside the wait (its entry exists), and it has not answered
+        await().atMost(Duration.ofSeconds(5)).until(() -> waits.isWaitingFor(BLOB));
         assertThat(waiter).isNotDone();
         registered.set(true);
         long start = System.nanoTime();
