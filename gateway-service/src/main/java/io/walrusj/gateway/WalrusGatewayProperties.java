@@ -17,11 +17,12 @@ public record WalrusGatewayProperties(
         List<URI> encoderUrls,
         URI indexerUrl,
         DataSize maxBodySize,
-        DataSize maxQuiltBodySize,
+        BodyDeadline bodyDeadline,
         Timeouts timeouts,
         CircuitBreaker circuitBreaker,
         BlobCache cache,
         RateLimit rateLimit,
+        Auth auth,
         Cors cors) {
 
     public WalrusGatewayProperties {
@@ -32,15 +33,30 @@ public record WalrusGatewayProperties(
         encoderUrls.forEach(url -> requireOrigin("gateway.encoder-urls", url));
         requireOrigin("gateway.indexer-url", indexerUrl);
         requirePositive("gateway.max-body-size", maxBodySize);
-        requirePositive("gateway.max-quilt-body-size", maxQuiltBodySize);
+        Objects.requireNonNull(bodyDeadline, "gateway.body-deadline");
         Objects.requireNonNull(timeouts, "gateway.timeouts");
         Objects.requireNonNull(circuitBreaker, "gateway.circuit-breaker");
         Objects.requireNonNull(cache, "gateway.cache");
         Objects.requireNonNull(rateLimit, "gateway.rate-limit");
         Objects.requireNonNull(cors, "gateway.cors");
+        auth = auth == null ? new Auth(false, List.of()) : auth;
     }
 
-    /** Time until the upstream's response headers arrive; bodies then stream without a deadline. */
+    /**
+     * How long a client may take to send a request body: {@code grace} plus its size (declared, else
+     * the route's limit) at {@code minimumRate} per second. Slower bodies are cut with 408.
+     */
+    public record BodyDeadline(Duration grace, DataSize minimumRate) {
+        public BodyDeadline {
+            requirePositive("gateway.body-deadline.grace", grace);
+            requirePositive("gateway.body-deadline.minimum-rate", minimumRate);
+        }
+    }
+
+    /**
+     * Time until the upstream's response headers arrive, counted from when the request body has been
+     * sent to it (a slow client's upload time is not the upstream's); bodies then stream without a deadline.
+     */
     public record Timeouts(Duration read, Duration write, Duration indexer) {
         public Timeouts {
             requirePositive("gateway.timeouts.read", read);
@@ -54,12 +70,13 @@ public record WalrusGatewayProperties(
             float failureRateThreshold,
             int slidingWindowSize,
             int minimumNumberOfCalls,
-            Duration waitInOpenState) {
+            Duration waitInOpenState,
+            int permittedCallsInHalfOpenState) {
         public CircuitBreaker {
             if (failureRateThreshold <= 0 || failureRateThreshold > 100) {
                 throw new IllegalArgumentException("gateway.circuit-breaker.failure-rate-threshold must be in (0, 100]");
             }
-            if (slidingWindowSize < 1 || minimumNumberOfCalls < 1) {
+            if (slidingWindowSize < 1 || minimumNumberOfCalls < 1 || permittedCallsInHalfOpenState < 1) {
                 throw new IllegalArgumentException("gateway.circuit-breaker window sizes must be >= 1");
             }
             requirePositive("gateway.circuit-breaker.wait-in-open-state", waitInOpenState);
@@ -104,6 +121,38 @@ public record WalrusGatewayProperties(
         public TokenBucketPolicy {
             if (!(replenishPerSecond > 0) || burst < 1) {
                 throw new IllegalArgumentException("token bucket needs replenish-per-second > 0 and burst >= 1");
+            }
+        }
+    }
+
+    /**
+     * API-key authentication of writes with per-client quotas. Off by default (anyone reaching the
+     * gateway may write); when on, every write needs the key of one of {@code clients}.
+     */
+    public record Auth(boolean enabled, List<ApiClient> clients) {
+        public Auth {
+            clients = clients == null ? List.of() : List.copyOf(clients);
+            if (enabled && clients.isEmpty()) {
+                throw new IllegalArgumentException("gateway.auth.enabled needs at least one gateway.auth.clients entry");
+            }
+        }
+    }
+
+    /**
+     * One API client: its key's SHA-256 (64 hex digits; the key itself is never configured), the total
+     * bytes its successful stores may add up to, and the most epochs one store may ask for.
+     */
+    public record ApiClient(String name, String keySha256, DataSize maxBytes, Long maxEpochs) {
+        public ApiClient {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("gateway.auth.clients[].name is required");
+            }
+            if (keySha256 == null || !keySha256.strip().matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("gateway.auth.clients[" + name + "].key-sha256 must be 64 hex digits");
+            }
+            requirePositive("gateway.auth.clients[" + name + "].max-bytes", maxBytes);
+            if (maxEpochs == null || maxEpochs < 1) {
+                throw new IllegalArgumentException("gateway.auth.clients[" + name + "].max-epochs must be >= 1");
             }
         }
     }

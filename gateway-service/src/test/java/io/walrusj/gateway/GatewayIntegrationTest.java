@@ -48,7 +48,6 @@ import io.walrusj.gateway.routing.EncoderPool;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.max-body-size=64KB",
-        "gateway.max-quilt-body-size=128KB",
         "gateway.timeouts.read=1500ms",
         "gateway.timeouts.write=20s",
         "gateway.timeouts.indexer=1500ms",
@@ -160,23 +159,6 @@ class GatewayIntegrationTest {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(randomBytes(1000))));
 
         assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void quiltMultipartReachesTheEncoderUntouched() {
-        String boundary = "walrus-boundary";
-        byte[] multipart = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"a.txt\"\r\n\r\nhello\r\n--"
-                + boundary + "--\r\n").getBytes();
-
-        HttpResponse<byte[]> response = gateway.send(gateway.request("/v1/quilts?epochs=2")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(multipart)));
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        UpstreamStub.Recorded seen = onlyEncoderRequest();
-        assertThat(seen.rawPath()).isEqualTo("/v1/quilts");
-        assertThat(seen.header("Content-Type")).isEqualTo("multipart/form-data; boundary=" + boundary);
-        assertThat(seen.body()).isEqualTo(multipart);
     }
 
     @Test
@@ -434,17 +416,6 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void theQuiltRouteHasItsOwnLargerLimit() {
-        HttpResponse<byte[]> withinQuiltLimit = gateway.send(gateway.request("/v1/quilts")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[100 * 1024])));
-        HttpResponse<byte[]> overQuiltLimit = gateway.send(gateway.request("/v1/quilts").expectContinue(true)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[128 * 1024 + 1])));
-
-        assertThat(withinQuiltLimit.statusCode()).isEqualTo(200);
-        assertThat(overQuiltLimit.statusCode()).isEqualTo(413);
-    }
-
-    @Test
     void aChunkedBodyIsCutAt413OnceItPassesTheLimit() {
         CircuitBreaker writes = circuitBreakers.getCircuitBreakerRegistry().circuitBreaker(CircuitBreakerSetup.ENCODER_WRITES);
         writes.reset();
@@ -533,7 +504,7 @@ class GatewayIntegrationTest {
         });
 
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = gateway.get("/v1/quilts/" + newBlobId() + "/patches");
+        HttpResponse<byte[]> response = gateway.get("/v1/blobs/by-object-id/0x" + "ab".repeat(32));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.statusCode()).isEqualTo(504);
@@ -547,7 +518,7 @@ class GatewayIntegrationTest {
         reads.reset();
         bothEncoders((request, exchange) -> UpstreamStub.respond(exchange, 503, "{\"error\":{}}".getBytes()));
 
-        assertThat(gateway.get("/v1/quilts/" + newBlobId() + "/patches").statusCode()).isEqualTo(503);
+        assertThat(gateway.get("/v1/blobs/by-object-id/0x" + "ab".repeat(32)).statusCode()).isEqualTo(503);
 
         assertThat(reads.getMetrics().getNumberOfFailedCalls()).isZero();
         assertThat(reads.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
@@ -596,10 +567,9 @@ class GatewayIntegrationTest {
             SwaggerParseResult parsed = OpenApiRoutesCheck.parse(GatewayClient.text(document));
             assertThat(parsed.getMessages()).isEmpty();
             assertThat(parsed.getOpenAPI().getPaths()).containsKeys(
-                    "/v1/blobs", "/v1/quilts", "/v1/blobs/{blob_id}", "/v1/blobs/by-object-id/{blob_object_id}",
+                    "/v1/blobs", "/v1/blobs/{blob_id}", "/v1/blobs/by-object-id/{blob_object_id}",
                     "/v1/blobs/{blob_id}/byte-range", "/v1alpha/blobs/{blob_id}/stream", "/v1alpha/blobs/concat",
-                    "/v1/blobs/by-quilt-patch-id/{quilt_patch_id}", "/v1/blobs/by-quilt-id/{quilt_id}/{identifier}",
-                    "/v1/quilts/{quilt_id}/patches", "/status",
+                    "/status",
                     "/indexer/v1/blobs/{blobId}", "/indexer/v1/blobs/{blobId}/objects", "/indexer/v1/objects/{objectId}",
                     "/indexer/v1/owners/{address}/blobs", "/indexer/v1/epochs/current", "/indexer/v1/committee",
                     "/indexer/v1/events", "/indexer/v1/indexer");
@@ -612,7 +582,7 @@ class GatewayIntegrationTest {
     void everyDocumentedUpstreamOperationReachesItsUpstreamAtTheRightPath() {
         SwaggerParseResult parsed = OpenApiRoutesCheck.parse(GatewayClient.text(gateway.get("/v3/api-docs")));
         List<OpenApiRoutesCheck.Operation> operations = OpenApiRoutesCheck.upstreamOperations(parsed.getOpenAPI());
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(operations).hasSize(16);
 
         for (OpenApiRoutesCheck.Operation operation : operations) {
             ENCODER_A.reset();
@@ -633,6 +603,24 @@ class GatewayIntegrationTest {
             });
             assertThat(indexer ? encoderRequests() : INDEXER.requests()).as(operation + " reached the other upstream").isEmpty();
         }
+    }
+
+    /** Quilts are not implemented by the encoder (issue 12, item 12): neither documented nor routed. */
+    @Test
+    void undocumentedPathsAreTheGatewaysOwn404AndReachNoUpstream() {
+        SwaggerParseResult parsed = OpenApiRoutesCheck.parse(GatewayClient.text(gateway.get("/v3/api-docs")));
+        assertThat(parsed.getOpenAPI().getPaths().keySet()).noneMatch(path -> path.contains("quilt"));
+        String quiltId = newBlobId();
+        List<HttpResponse<byte[]>> answers = List.of(
+                gateway.send(gateway.request("/v1/quilts?epochs=1").PUT(HttpRequest.BodyPublishers.ofString("x"))),
+                gateway.get("/v1/quilts/" + quiltId + "/patches"),
+                gateway.get("/v1/blobs/by-quilt-patch-id/" + "A".repeat(50)),
+                gateway.get("/v1/blobs/by-quilt-id/" + quiltId + "/photo.jpg"),
+                gateway.get("/indexer/v1/no-such-route"));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(404));
+        assertThat(encoderRequests()).isEmpty();
+        assertThat(INDEXER.requests()).isEmpty();
     }
 
     private String newBlobIdForDocs() {

@@ -22,9 +22,7 @@ final class OpenApiRoutesCheck {
     private static final Map<String, String> SAMPLES = Map.of(
             "blob_object_id", "0x" + "ab".repeat(32),
             "objectId", "0x" + "cd".repeat(32),
-            "address", "0x" + "ef".repeat(32),
-            "quilt_patch_id", "A".repeat(50),
-            "identifier", "photo.jpg");
+            "address", "0x" + "ef".repeat(32));
 
     record Operation(String method, String documentedPath, boolean hasBody) {
         String concretePath(Supplier<String> blobIds) {

@@ -24,13 +24,28 @@ class WalrusGatewayPropertiesTest {
                 .withMessageContaining("at least one");
     }
 
+    @Test
+    void authNeedsClientsWithSha256DigestsAndQuotas() {
+        String digest = "ab".repeat(32);
+        assertThatNoException().isThrownBy(() -> new WalrusGatewayProperties.Auth(true, List.of(
+                new WalrusGatewayProperties.ApiClient("a", digest, DataSize.ofGigabytes(1), 5L))));
+        assertThatIllegalArgumentException().isThrownBy(() -> new WalrusGatewayProperties.Auth(true, List.of()))
+                .withMessageContaining("gateway.auth.clients");
+        assertThatIllegalArgumentException().isThrownBy(() -> new WalrusGatewayProperties.ApiClient(
+                "a", "raw-key-not-a-digest", DataSize.ofGigabytes(1), 5L)).withMessageContaining("key-sha256");
+        assertThatIllegalArgumentException().isThrownBy(() -> new WalrusGatewayProperties.ApiClient(
+                "a", digest, DataSize.ofGigabytes(1), null)).withMessageContaining("max-epochs");
+    }
+
     private static WalrusGatewayProperties withUrls(List<URI> encoders, URI indexer) {
-        return new WalrusGatewayProperties(encoders, indexer, DataSize.ofMegabytes(10), DataSize.ofMegabytes(100),
+        return new WalrusGatewayProperties(encoders, indexer, DataSize.ofMegabytes(10),
+                new WalrusGatewayProperties.BodyDeadline(Duration.ofSeconds(10), DataSize.ofKilobytes(64)),
                 new WalrusGatewayProperties.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                new WalrusGatewayProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(1)),
+                new WalrusGatewayProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(1), 10),
                 new WalrusGatewayProperties.BlobCache(true, DataSize.ofMegabytes(1), DataSize.ofKilobytes(1), Duration.ofHours(1)),
                 new WalrusGatewayProperties.RateLimit(true, WalrusGatewayProperties.ClientKey.REMOTE_ADDRESS, 1,
                         new WalrusGatewayProperties.TokenBucketPolicy(1, 1), new WalrusGatewayProperties.TokenBucketPolicy(1, 1)),
+                new WalrusGatewayProperties.Auth(false, List.of()),
                 new WalrusGatewayProperties.Cors(Duration.ofHours(24)));
     }
 }

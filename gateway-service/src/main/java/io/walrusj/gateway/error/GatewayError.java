@@ -28,6 +28,23 @@ public record GatewayError(HttpStatus httpStatus, String status, String reason, 
                 "the request body exceeds the limit of " + limitBytes + " bytes");
     }
 
+    public static GatewayError bodyTooSlow(String message) {
+        return new GatewayError(HttpStatus.REQUEST_TIMEOUT, "DEADLINE_EXCEEDED", "REQUEST_BODY_TIMEOUT", message);
+    }
+
+    /** The client's body broke off or ended short of its {@code Content-Length} (if it is still there to hear it). */
+    public static GatewayError incompleteBody(String message) {
+        return new GatewayError(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", "INCOMPLETE_BODY", message);
+    }
+
+    public static GatewayError unauthenticated(String message) {
+        return new GatewayError(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "INVALID_API_KEY", message);
+    }
+
+    public static GatewayError quotaExceeded(String message) {
+        return new GatewayError(HttpStatus.FORBIDDEN, "PERMISSION_DENIED", "QUOTA_EXCEEDED", message);
+    }
+
     public static GatewayError rateLimited() {
         return new GatewayError(HttpStatus.TOO_MANY_REQUESTS, "RESOURCE_EXHAUSTED", "RATE_LIMITED",
                 "the gateway is receiving too many requests from this client; please try again later");

@@ -41,8 +41,10 @@ public class CircuitBreakerSetup {
                 .slidingWindowSize(breaker.slidingWindowSize())
                 .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
                 .waitDurationInOpenState(breaker.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
                 // Resilience4j's default treats calls over 60 s as "slow" and opens the circuit when
-                // all are: normal for large stores. Only the time limit decides slowness here.
+                // all are: normal for large stores. Only the time limit decides slowness here
+                // (UpstreamCall measures durations from the end of the request body).
                 .slowCallDurationThreshold(timeout)
                 .ignoreException(UpstreamFailures::isClientFault)
                 .build();

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.walrusj.gateway.error.GatewayError;
 import io.walrusj.gateway.limits.RequestBodyTooLargeException;
+import io.walrusj.gateway.limits.RequestBodyTooSlowException;
 
 /** Translates what went wrong on the way to an upstream into the error the client gets. */
 final class UpstreamFailures {
@@ -18,14 +19,22 @@ final class UpstreamFailures {
         if (tooLarge != null) {
             return GatewayError.bodyTooLarge(tooLarge.limitBytes());
         }
+        RequestBodyTooSlowException tooSlow = find(failure, RequestBodyTooSlowException.class);
+        if (tooSlow != null) {
+            return GatewayError.bodyTooSlow(tooSlow.getMessage());
+        }
+        ClientFault clientFault = find(failure, ClientFault.class);
+        if (clientFault != null) {
+            return GatewayError.incompleteBody(clientFault.getMessage());
+        }
         if (failure instanceof CallNotPermittedException) {
             return GatewayError.upstreamUnavailable(
                     "the " + upstream + " is failing (circuit breaker open); please try again later");
         }
-        if (causedBy(failure, TimeoutException.class)) {
+        if (find(failure, TimeoutException.class) != null) {
             return GatewayError.upstreamTimeout("the " + upstream + " did not answer in time");
         }
-        if (causedBy(failure, ConnectException.class)) {
+        if (find(failure, ConnectException.class) != null) {
             return GatewayError.upstreamUnavailable("the " + upstream + " cannot be reached; please try again later");
         }
         return GatewayError.upstreamUnavailable("the request to the " + upstream + " failed; please try again later");
@@ -33,15 +42,17 @@ final class UpstreamFailures {
 
     /** Failures that say nothing about the upstream's health and must not open its circuit. */
     static boolean isClientFault(Throwable failure) {
-        return RequestBodyTooLargeException.findIn(failure) != null;
+        return RequestBodyTooLargeException.findIn(failure) != null
+                || find(failure, RequestBodyTooSlowException.class) != null
+                || find(failure, ClientFault.class) != null;
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 }

@@ -12,6 +12,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.walrusj.gateway.error.GatewayError;
 import io.walrusj.gateway.limits.RequestBodyTooLargeException;
+import io.walrusj.gateway.limits.RequestBodyTooSlowException;
 
 class UpstreamFailuresTest {
 
@@ -26,11 +27,17 @@ class UpstreamFailuresTest {
         assertError(new TimeoutException(), HttpStatus.GATEWAY_TIMEOUT, "UPSTREAM_TIMEOUT");
         assertError(new RuntimeException(new RequestBodyTooLargeException(10)), HttpStatus.CONTENT_TOO_LARGE,
                 "BODY_TOO_LARGE");
+        assertError(new RuntimeException(new RequestBodyTooSlowException("slow")), HttpStatus.REQUEST_TIMEOUT,
+                "REQUEST_BODY_TIMEOUT");
+        assertError(new ClientFault("ended after 3 of 10 bytes", null), HttpStatus.BAD_REQUEST, "INCOMPLETE_BODY");
     }
 
     @Test
-    void onlyAnOversizedBodyIsTheClientsFault() {
+    void onlyWhatTheClientDidIsTheClientsFault() {
         assertThat(UpstreamFailures.isClientFault(new RuntimeException(new RequestBodyTooLargeException(1)))).isTrue();
+        assertThat(UpstreamFailures.isClientFault(new RequestBodyTooSlowException("slow"))).isTrue();
+        assertThat(UpstreamFailures.isClientFault(ClientFault.of(new IllegalStateException("aborted")))).isTrue();
+        assertThat(UpstreamFailures.isClientFault(new IllegalStateException("reset by the upstream"))).isFalse();
         assertThat(UpstreamFailures.isClientFault(new TimeoutException())).isFalse();
         assertThat(UpstreamFailures.isClientFault(new ConnectException())).isFalse();
     }
