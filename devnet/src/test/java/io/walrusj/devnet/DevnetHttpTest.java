@@ -46,7 +46,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A devnet over real HTTP and a real PostgreSQL server, shared by the HTTP tests (one Spring
  * context): a genesis committee of four nodes with known BLS keys, a funded user, the chain's faucet
- * cap at 2^63-1 FROST per call (so u64 overflows are reachable) and the user as admin, and helpers
+ * cap at 2^63-1 FROST per call (so u64 overflows are reachable) and the user as admin, JSON-RPC bodies of at most 64 KB, and helpers
  * to sign, send and read JSON-RPC calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -62,6 +62,7 @@ abstract class DevnetHttpTest {
         registry.add("devnet.genesis.funded-accounts." + USER.suiAddress(), () -> "1000000000000");
         registry.add("devnet.genesis.faucet-max-amount", () -> Long.toString(Long.MAX_VALUE));
         registry.add("devnet.genesis.admin", () -> USER.suiAddress().toString());
+        registry.add("devnet.rpc.max-body-size", () -> "64KB");
         for (int i = 0; i < NODE_KEYS.size(); i++) {
             String prefix = "devnet.genesis.committee[" + i + "].";
             int index = i;

@@ -17,7 +17,6 @@ record ObjectOptions(boolean showType, boolean showOwner, boolean showPreviousTr
     }
 
     private static boolean flag(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value != null && value.asBoolean(false);
+        return SuiReadMethods.flag(node.get(name), name);
     }
 }

@@ -50,18 +50,19 @@ public class SuiReadMethods {
 
     private JsonNode queryEvents(JsonNode filter, JsonNode cursor, JsonNode limitNode, JsonNode descendingNode) {
         EventQuery query = eventQuery(filter);
-        int limit = limitNode == null || limitNode.isNull() ? MAX_PAGE : limitNode.asInt();
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw JsonRpcException.invalidParams("limit must be in 1.." + MAX_PAGE + ", got " + limitNode);
-        }
-        boolean descending = descendingNode != null && descendingNode.asBoolean(false);
+        int limit = limitNode == null || limitNode.isNull() ? MAX_PAGE : limit(limitNode);
+        boolean descending = flag(descendingNode, "descending order");
         Long afterTx = null;
         Integer afterSeq = null;
         if (cursor != null && !cursor.isNull()) {
             byte[] digest = digest(text(cursor.get("txDigest"), "cursor txDigest"));
             afterTx = store.transactionSequence(digest)
                     .orElseThrow(() -> JsonRpcException.invalidParams("unknown cursor transaction " + cursor.get("txDigest")));
-            afterSeq = (int) u64(cursor.get("eventSeq"), "cursor eventSeq");
+            long eventSeq = u64(cursor.get("eventSeq"), "cursor eventSeq");
+            if (eventSeq < 0 || eventSeq > Integer.MAX_VALUE) {
+                throw JsonRpcException.invalidParams("cursor eventSeq " + Long.toUnsignedString(eventSeq) + " is out of range");
+            }
+            afterSeq = (int) eventSeq;
         }
         List<StoredEvent> rows = store.events(query, afterTx, afterSeq, limit + 1, descending);
         boolean hasNext = rows.size() > limit;
@@ -145,7 +146,8 @@ public class SuiReadMethods {
                 }
                 byte[] bytes = new byte[value.size()];
                 for (int i = 0; i < bytes.length; i++) {
-                    int b = value.get(i).asInt(-1);
+                    JsonNode element = value.get(i);
+                    int b = element.isIntegralNumber() && element.canConvertToInt() ? element.asInt() : -1;
                     if (b < 0 || b > 255) {
                         throw JsonRpcException.invalidParams("byte " + i + " of the name is not in 0..255");
                     }
@@ -166,6 +168,25 @@ public class SuiReadMethods {
             throw JsonRpcException.invalidParams("params must be an array");
         }
         return index < params.size() ? params.get(index) : null;
+    }
+
+    /** A page size: an integer in 1..{@value #MAX_PAGE} (anything else, however large, is invalid params). */
+    private static int limit(JsonNode node) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1 || node.asInt() > MAX_PAGE) {
+            throw JsonRpcException.invalidParams("limit must be an integer in 1.." + MAX_PAGE + ", got " + node);
+        }
+        return node.asInt();
+    }
+
+    /** An optional boolean parameter: absent or null is false. */
+    static boolean flag(JsonNode node, String what) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw JsonRpcException.invalidParams(what + " must be a boolean");
+        }
+        return node.asBoolean();
     }
 
     private static String text(JsonNode node, String what) {
