@@ -11,9 +11,11 @@
  *       call) in a {@link io.walrusj.devnet.contract.TxContext} (sender, 32-byte transaction digest,
  *       timestamp) and returns a {@link io.walrusj.devnet.contract.Receipt}: object changes
  *       (created / mutated / deleted / wrapped, as Sui's {@code objectChanges}) and events.
- *   <li>Atomicity: a call runs against a copy-on-write overlay of the ledger and is applied only if
- *       it completes; any {@link io.walrusj.devnet.contract.ContractException} (Move abort) leaves the
- *       ledger byte for byte as before. Checks run in the Move order, so the abort reason is the one
+ *   <li>Atomicity: a call runs on private copies of the objects it touches (read or written) and
+ *       buffers balances, events and mint/burn amounts; every effect and check, including the u64
+ *       totals, is computed before anything is applied ({@code WalrusSystem.prepare}), so any
+ *       exception (a {@link io.walrusj.devnet.contract.ContractException}, i.e. a Move abort, or any
+ *       other) leaves the ledger byte for byte as before. Checks run in the Move order, so the abort reason is the one
  *       the contract would raise.
  *   <li>Determinism: no clocks, randomness or hash-order iteration. New object ids are derived as
  *       Sui does ({@code Blake2b-256(0xf1 || tx digest || u64 creation index)}); dynamic-field
@@ -33,7 +35,8 @@
  *       {@code Field<vector<u8>, Metadata>} named {@code b"metadata"}, owned by the blob.
  *   <li>WAL balances are plain per-address FROST amounts, a devnet simplification of
  *       {@code Coin<WAL>} objects: fees and stakes are debited from the sender, the faucet (if enabled
- *       in the genesis) mints, {@code TransferWal} moves balance. Burns (3% of each ended epoch's
+ *       in the genesis) mints at most the genesis cap per call ({@code EFaucetAmountTooLarge}),
+ *       {@code TransferWal} moves balance. Burns (3% of each ended epoch's
  *       rewards) and mints are totalled.
  * </ul>
  *
@@ -58,7 +61,8 @@
  * <ul>
  *   <li>{@link io.walrusj.chain.devnet.Call.AdvanceEpoch}: one call that completes a pending
  *       epoch change, then runs voting_end, initiate_epoch_change_v2 and epoch_sync_done for every
- *       node of the new committee, ignoring the clock. The step-by-step calls
+ *       node of the new committee, ignoring the clock. It is privileged: only the chain itself
+ *       (sender {@code 0x0}) and the genesis admin may send it ({@code ENotAuthorized}). The step-by-step calls
  *       ({@code VotingEnd}, {@code InitiateEpochChange}, {@code EpochSyncDone}) enforce the clock
  *       (half an epoch / a full epoch after the last change completed; epoch 1 not before
  *       {@code firstEpochStartMs}) and need the node's cap.
