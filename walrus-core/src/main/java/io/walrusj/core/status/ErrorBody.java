@@ -37,6 +37,17 @@ public record ErrorBody(int code, String status, String reason, String domain, S
         return new ErrorBody(status.http(), status.name(), reason, domain, message, metadata, Optional.empty());
     }
 
+    /**
+     * A request the HTTP server answered before any handler (a rejected path, an unknown route):
+     * the status named by {@link ErrorStatus#forHttp}, reason {@code REQUEST_REJECTED} (5xx:
+     * {@code INTERNAL_ERROR}), the given HTTP code.
+     */
+    public static ErrorBody rejected(int code, String domain, String message) {
+        ErrorStatus status = ErrorStatus.forHttp(code);
+        return new ErrorBody(code, status.name(), code >= 500 ? "INTERNAL_ERROR" : "REQUEST_REJECTED", domain, message,
+                Map.of(), Optional.empty());
+    }
+
     /** 500 {@code INTERNAL_ERROR} with a fresh trace id, to be logged with the failure. */
     public static ErrorBody internal() {
         String trace = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())

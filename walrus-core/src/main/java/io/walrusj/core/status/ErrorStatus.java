@@ -19,4 +19,18 @@ public enum ErrorStatus {
     public int http() {
         return http;
     }
+
+    /**
+     * The status name for an HTTP error code no handler chose a status for (a request the HTTP
+     * server rejected): the first status answered with that code, else {@code INTERNAL} for 5xx
+     * and {@code INVALID_ARGUMENT} for any other code.
+     */
+    public static ErrorStatus forHttp(int code) {
+        for (ErrorStatus s : values()) {
+            if (s.http == code) {
+                return s;
+            }
+        }
+        return code >= 500 ? INTERNAL : INVALID_ARGUMENT;
+    }
 }

@@ -42,4 +42,16 @@ class ErrorBodyTest {
         assertThat(details.get(1)).containsEntry("detail", a.traceDetail().orElseThrow())
                 .containsEntry("stackEntries", List.of());
     }
+
+    @Test
+    void requestsTheServerRejectedNameTheStatusOfTheirHttpCode() {
+        assertThat(ErrorBody.rejected(400, "d", "bad").status()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(ErrorBody.rejected(404, "d", "none").status()).isEqualTo("NOT_FOUND");
+        assertThat(ErrorBody.rejected(414, "d", "long").status()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(ErrorBody.rejected(414, "d", "long").code()).isEqualTo(414);
+        assertThat(ErrorBody.rejected(503, "d", "busy").status()).isEqualTo("UNAVAILABLE");
+        assertThat(ErrorBody.rejected(502, "d", "x").status()).isEqualTo("INTERNAL");
+        assertThat(ErrorBody.rejected(400, "d", "bad").reason()).isEqualTo("REQUEST_REJECTED");
+        assertThat(ErrorBody.rejected(500, "d", "x").reason()).isEqualTo("INTERNAL_ERROR");
+    }
 }
