@@ -15,7 +15,6 @@ import io.walrusj.chain.rpc.SuiEvent;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.Certificate;
-import io.walrusj.core.crypto.Ed25519KeyPair;
 import io.walrusj.core.crypto.StorageConfirmationMessage;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.BlobEncoder;
@@ -23,25 +22,13 @@ import io.walrusj.core.encoding.EncodedBlob;
 import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.devnet.contract.CommitteeMember;
 import io.walrusj.devnet.ledger.Ledger;
-import io.walrusj.devnet.ledger.LedgerStore;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The devnet end to end over real HTTP and a real PostgreSQL server: signed transactions through
@@ -156,9 +143,7 @@ class DevnetChainTest extends DevnetHttpTest {
 
         // A restart replays the log to exactly the acknowledged state.
         byte[] digest = ledger.system().stateDigest();
-        Ledger reopened = new Ledger(store, new io.walrusj.devnet.ledger.GenesisStore(jdbc),
-                new io.walrusj.devnet.config.DevnetProperties(null, java.time.Duration.ofSeconds(1), 0, null), mapper,
-                java.time.Clock.systemUTC());
+        Ledger reopened = restarted(store);
         assertThat(reopened.system().stateDigest()).isEqualTo(digest);
         assertThat(reopened.system().balance(USER.suiAddress())).isEqualTo(ledger.system().balance(USER.suiAddress()));
     }
