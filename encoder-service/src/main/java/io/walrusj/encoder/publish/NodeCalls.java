@@ -10,6 +10,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.walrusj.chain.committee.CommitteeSnapshot;
 import io.walrusj.nodeclient.NodeApiException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +85,10 @@ final class NodeCalls {
     }
 
     static boolean isTransient(Throwable t) {
-        if (Thread.currentThread().isInterrupted()) {
+        // a cancelled call: the interrupt may have been consumed by the blocking call that turned it
+        // into an InterruptedIOException (a socket timeout is one too, and is transient)
+        if (Thread.currentThread().isInterrupted()
+                || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))) {
             return false;
         }
         if (t instanceof NodeApiException e) {

@@ -2,6 +2,7 @@ package io.walrusj.encoder.publish;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param spoolDir                 where those files go (default: the JVM's temporary directory)
  * @param maxConcurrentRequests    stores processed at once (Walrus: 8)
  * @param maxBufferedRequests      stores waiting for a slot (Walrus: 8); beyond that 429
+ * @param maxRequestsPerClient     stores one client may have running or waiting; beyond that 429 (so one
+ *                                 client's slow uploads cannot hold every slot)
+ * @param trustedProxies           peers (the gateway) whose right-most {@code X-Forwarded-For} entry names the
+ *                                 client; any other peer is the client itself
+ * @param bodyMinRate              bytes per second a body must average after {@code bodyGrace}; slower ones are
+ *                                 cut with 408 (0: no limit)
+ * @param bodyGrace                how long a body may arrive slower than that at first
+ * @param bodyReadTimeout          longest wait for the next bytes of a request body (Tomcat's upload timeout);
+ *                                 bounds how late a stalled body is cut
  * @param dataDir                  where a generated wallet key is kept (default {@code <tmp>/walrusj-publisher})
  * @param walletKeyFile            an existing wallet key (base64 of the 32-byte Ed25519 seed); never written
  * @param useFaucet                top the wallet up from the devnet faucet when it cannot pay for a store
@@ -40,6 +50,11 @@ public record PublisherProperties(
         Path spoolDir,
         @DefaultValue("8") int maxConcurrentRequests,
         @DefaultValue("8") int maxBufferedRequests,
+        @DefaultValue("4") int maxRequestsPerClient,
+        @DefaultValue({"127.0.0.1", "0:0:0:0:0:0:0:1"}) List<String> trustedProxies,
+        @DefaultValue("16KB") DataSize bodyMinRate,
+        @DefaultValue("10s") Duration bodyGrace,
+        @DefaultValue("10s") Duration bodyReadTimeout,
         Path dataDir,
         Path walletKeyFile,
         @DefaultValue("true") boolean useFaucet,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Aggregator settings ({@code aggregator.*}).
@@ -26,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metadataHedgeDelay   when a metadata request has not answered by then, the next node is asked
  * @param decodeParallelism    platform threads used by the RS decoder and the consistency check
  * @param streamWindow         systematic slivers fetched ahead of the one being written (stream route)
+ * @param maxConcatIds         IDs one concat request may name (repetitions count); more -> 400 TOO_MANY_IDS
+ * @param maxConcatSize        total size of one concatenation (from the blobs' metadata, before any sliver
+ *                             is read); more -> 413 CONCAT_TOO_LARGE
  */
 @ConfigurationProperties("aggregator")
 public record AggregatorProperties(
@@ -42,7 +46,9 @@ public record AggregatorProperties(
         @DefaultValue("30s") Duration statusCacheTtl,
         @DefaultValue("1s") Duration metadataHedgeDelay,
         @DefaultValue("0") int decodeParallelism,
-        @DefaultValue("8") int streamWindow) {
+        @DefaultValue("8") int streamWindow,
+        @DefaultValue("100") int maxConcatIds,
+        @DefaultValue("256MB") DataSize maxConcatSize) {
 
     public AggregatorProperties {
         allowedHeaders = allowedHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).distinct().toList();

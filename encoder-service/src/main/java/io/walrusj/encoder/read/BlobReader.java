@@ -74,6 +74,11 @@ public class BlobReader {
     BlobBody readAll(BlobId blobId, ConsistencyCheck check) {
         ResolvedBlob blob = resolve(blobId);
         requireAllowedSize(blob.size());
+        return read(blob, check);
+    }
+
+    /** The whole of a blob already resolved (and its size checked). */
+    BlobBody read(ResolvedBlob blob, ConsistencyCheck check) {
         return assembler(blob.config()).readAll(blob.metadata(), blob.source(), check);
     }
 

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What {@code /v1alpha/blobs/concat} is asked for (3.5): the IDs in order and the consistency check.
  * GET: {@code ?ids=a,b,c} plus the two flags (unknown parameters rejected). POST: JSON
  * {@code {"ids": [..], "strict_consistency_check"?: bool, "skip_consistency_check"?: bool}}, unknown
- * fields rejected. Malformed input is a framework rejection; an empty list is a plain-text 400.
+ * fields rejected. Malformed input is a framework rejection; an empty list is a plain-text 400; more
+ * than {@code maxIds} IDs (repetitions count) is 400 {@code TOO_MANY_IDS}, found while parsing.
  */
 record ConcatRequest(List<String> ids, ConsistencyCheck check) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,18 +31,26 @@ record ConcatRequest(List<String> ids, ConsistencyCheck check) {
         ids = List.copyOf(ids);
     }
 
-    static ConcatRequest fromQuery(Map<String, String[]> parameters) {
+    /** How many bytes a POST body may have for {@code maxIds} IDs (an object ID in quotes with a separator is 70). */
+    static long maxBodyBytes(int maxIds) {
+        return 1024 + 256L * maxIds;
+    }
+
+    static ConcatRequest fromQuery(Map<String, String[]> parameters, int maxIds) {
         QueryParams.requireKnown(parameters, Set.of("ids", ReadOptions.STRICT, ReadOptions.SKIP));
         String ids = QueryParams.single(parameters, "ids");
         if (ids == null) {
             throw new FrameworkRejection("Failed to deserialize query string: missing field `ids`");
+        }
+        if (ids.chars().filter(c -> c == ',').count() >= maxIds) {
+            throw ReadErrors.tooManyIds(maxIds);
         }
         List<String> list = ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",", -1)).map(String::strip).toList();
         return checked(list, QueryParams.bool(parameters, ReadOptions.STRICT, false),
                 QueryParams.bool(parameters, ReadOptions.SKIP, false));
     }
 
-    static ConcatRequest fromJson(byte[] body) {
+    static ConcatRequest fromJson(byte[] body, int maxIds) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -59,6 +68,9 @@ record ConcatRequest(List<String> ids, ConsistencyCheck check) {
         JsonNode ids = root.get("ids");
         if (ids == null || !ids.isArray()) {
             throw new FrameworkRejection("Failed to deserialize the JSON body: `ids` must be an array of strings");
+        }
+        if (ids.size() > maxIds) {
+            throw ReadErrors.tooManyIds(maxIds);
         }
         List<String> list = new ArrayList<>();
         for (JsonNode id : ids) {

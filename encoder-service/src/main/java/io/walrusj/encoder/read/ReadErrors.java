@@ -70,4 +70,16 @@ final class ReadErrors {
     static DaemonException blobReadFailed(String blobId, String message) {
         return new DaemonException(ErrorStatus.INTERNAL, "BLOB_READ_FAILED", "failed to read blob " + blobId + ": " + message);
     }
+
+    /** Concat: more IDs than {@code aggregator.max-concat-ids}. */
+    static DaemonException tooManyIds(int max) {
+        return new DaemonException(ErrorStatus.INVALID_ARGUMENT, "TOO_MANY_IDS",
+                "a concatenation may name at most " + max + " blob IDs or object IDs");
+    }
+
+    /** Concat: the blobs' sizes (from their metadata) add up to more than {@code aggregator.max-concat-size}: 413. */
+    static DaemonException concatTooLarge(long max) {
+        return new DaemonException(413, ErrorStatus.SIZE_EXCEEDED, "CONCAT_TOO_LARGE",
+                "the concatenated blobs exceed the maximum total size: " + max);
+    }
 }

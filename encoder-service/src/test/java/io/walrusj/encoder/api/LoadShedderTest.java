@@ -37,4 +37,34 @@ class LoadShedderTest {
         assertThat(shedder.inFlight()).isZero();
         shedder.tryAdmit().orElseThrow().close();
     }
+
+    @Test
+    void oneClientHoldsAtMostItsShareOfThePlaces() throws Exception {
+        LoadShedder shedder = new LoadShedder(3, 3, 2);
+        LoadShedder.Permit a1 = shedder.tryAdmit("a").orElseThrow();
+        LoadShedder.Permit a2 = shedder.tryAdmit("a").orElseThrow();
+        assertThat(shedder.tryAdmit("a")).as("a's third request").isEmpty();
+        assertThat(shedder.inFlight("a")).isEqualTo(2);
+        try (LoadShedder.Permit b = shedder.tryAdmit("b").orElseThrow()) {
+            assertThat(shedder.inFlight()).isEqualTo(3);
+        }
+        a1.close();
+        a1.close(); // idempotent: a's count drops once
+        try (LoadShedder.Permit a3 = shedder.tryAdmit("a").orElseThrow()) {
+            assertThat(shedder.inFlight("a")).isEqualTo(2);
+        }
+        a2.close();
+        assertThat(shedder.inFlight("a")).isZero();
+        assertThat(shedder.inFlight()).isZero();
+    }
+
+    @Test
+    void aClientShedForCapacityKeepsNoPlace() throws Exception {
+        LoadShedder shedder = new LoadShedder(1, 0, 1);
+        try (LoadShedder.Permit a = shedder.tryAdmit("a").orElseThrow()) {
+            assertThat(shedder.tryAdmit("b")).isEmpty();
+            assertThat(shedder.inFlight("b")).isZero();
+        }
+        shedder.tryAdmit("b").orElseThrow().close();
+    }
 }

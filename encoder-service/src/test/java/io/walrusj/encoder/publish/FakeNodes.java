@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** In-memory storage nodes of a {@link TestCommittee} that sign real confirmations, with scripted misbehaviour. */
 final class FakeNodes implements NodeApi {
-    enum Behaviour { OK, HANG, REJECT_METADATA, WRONG_EPOCH, FOREIGN_SIGNATURE, NOT_REGISTERED_ONCE, FORGET_METADATA_ONCE }
+    /** HOLD: the metadata upload waits for {@code Node.release} (interruptibly). */
+    enum Behaviour { OK, HANG, HOLD, REJECT_METADATA, WRONG_EPOCH, FOREIGN_SIGNATURE, NOT_REGISTERED_ONCE, FORGET_METADATA_ONCE }
 
     final class Node {
         final int index;
@@ -30,6 +31,7 @@ final class FakeNodes implements NodeApi {
         final AtomicInteger metadataPuts = new AtomicInteger();
         final java.util.concurrent.atomic.AtomicBoolean forgot = new java.util.concurrent.atomic.AtomicBoolean();
         volatile boolean interrupted;
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         volatile NodeBlobStatus status = new NodeBlobStatus.Nonexistent();
 
         Node(int index) {
@@ -63,6 +65,14 @@ final class FakeNodes implements NodeApi {
                 throw new java.io.InterruptedIOException("cancelled");
             }
         }
+        if (node.behaviour == Behaviour.HOLD) {
+            try {
+                node.release.await();
+            } catch (InterruptedException e) {
+                node.interrupted = true;
+                throw new java.io.InterruptedIOException("cancelled");
+            }
+        }
         if (node.behaviour == Behaviour.REJECT_METADATA) {
             throw new NodeApiException(400, "INVALID_METADATA", "scripted");
         }
@@ -81,7 +91,8 @@ final class FakeNodes implements NodeApi {
     public SignedConfirmation confirmation(URI uri, BlobId blobId, Optional<SuiAddress> deletableObject)
             throws IOException {
         Node node = nodes.get(uri);
-        if (node.behaviour == Behaviour.NOT_REGISTERED_ONCE && node.confirmationCalls.getAndIncrement() == 0) {
+        int call = node.confirmationCalls.getAndIncrement();
+        if (node.behaviour == Behaviour.NOT_REGISTERED_ONCE && call == 0) {
             throw new NodeApiException(400, "NOT_REGISTERED", "scripted");
         }
         long epoch = committee.snapshot.epoch() + (node.behaviour == Behaviour.WRONG_EPOCH ? 1 : 0);

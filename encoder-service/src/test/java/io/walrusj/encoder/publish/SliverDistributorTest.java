@@ -18,7 +18,9 @@ import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.publish.FakeNodes.Behaviour;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -29,13 +31,20 @@ import org.springframework.util.unit.DataSize;
 class SliverDistributorTest {
     final TestCommittee committee = new TestCommittee();
     final FakeNodes nodes = new FakeNodes(committee);
-    final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Every node task's thread, so a test can wait for all of them to end. */
+    final List<Thread> nodeThreads = new CopyOnWriteArrayList<>();
+    final ExecutorService executor = Executors.newThreadPerTaskExecutor(task -> {
+        Thread t = Thread.ofVirtual().unstarted(task);
+        nodeThreads.add(t);
+        return t;
+    });
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final EncodedBlob blob = new BlobEncoder(new EncodingConfig(10), 1).encode("hello walrus".getBytes());
     final StorageConfirmationMessage permanent = StorageConfirmationMessage.permanent(TestCommittee.EPOCH, blob.blobId());
 
     static PublisherProperties props(Duration confirmationTimeout, long backgroundMebibytes) {
-        return new PublisherProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(64), null, 8, 8, null, null, true,
+        return new PublisherProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(64), null, 8, 8, 4, List.of(),
+                DataSize.ofKilobytes(16), Duration.ofSeconds(10), Duration.ofSeconds(10), null, null, true,
                 1, 53, confirmationTimeout, Duration.ofSeconds(1), 3, Duration.ofMillis(5), 2,
                 DataSize.ofMegabytes(backgroundMebibytes), Duration.ofMinutes(1), 1, Duration.ZERO);
     }
@@ -85,27 +94,43 @@ class SliverDistributorTest {
         assertValid(distributor(Duration.ofSeconds(10), 16).distribute(committee.snapshot, blob, deletable), deletable);
     }
 
+    /** Waits for every node task's thread to end (a task that hangs ends only if it is cancelled). */
+    void awaitNodeTasksEnded() throws InterruptedException {
+        for (Thread t : nodeThreads) {
+            assertThat(t.join(Duration.ofSeconds(5))).as("node task %s ended", t).isTrue();
+        }
+    }
+
     @Test
-    void aHangingNodeDoesNotStallTheStoreAndIsCancelledWithoutBackgroundBudget() {
+    void aHangingNodeDoesNotStallTheStoreAndIsCancelledWithoutBackgroundBudget() throws Exception {
         nodes.node(3).behaviour = Behaviour.HANG;
         long start = System.nanoTime();
         Certificate certificate = distributor(Duration.ofSeconds(30), 0).distribute(committee.snapshot, blob, permanent);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertValid(certificate, permanent);
         assertThat(certificate.signers().signerIndices()).containsExactly(0, 1, 2);
-        // cancelled: interrupted if its call had started, never run if it had not (seen on a loaded machine)
+        // The hanging node's task ends only if cancelled: interrupted if its call had started, never run
+        // if it had not. Once every task's thread has ended, neither can change any more.
+        awaitNodeTasksEnded();
         FakeNodes.Node hanging = nodes.node(3);
-        await().atMost(Duration.ofSeconds(5)).until(() -> hanging.interrupted || hanging.metadataPuts.get() == 0);
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-                .until(() -> hanging.interrupted || hanging.metadataPuts.get() == 0);
+        assertThat(hanging.interrupted || hanging.metadataPuts.get() == 0).isTrue();
+        assertThat(hanging.slivers).isEmpty();
     }
 
     @Test
     void aSlowNodeKeepsUploadingInTheBackgroundWithinTheBudget() throws Exception {
-        nodes.node(3).behaviour = Behaviour.HANG;
-        distributor(Duration.ofSeconds(30), 4).distribute(committee.snapshot, blob, permanent);
-        Thread.sleep(300);
-        assertThat(nodes.node(3).interrupted).isFalse();
+        FakeNodes.Node slow = nodes.node(3);
+        slow.behaviour = Behaviour.HOLD;
+        Certificate certificate = distributor(Duration.ofSeconds(30), 4).distribute(committee.snapshot, blob, permanent);
+        assertThat(certificate.signers().signerIndices()).containsExactly(0, 1, 2);
+        assertThat(slow.slivers).isEmpty();
+        slow.release.countDown(); // the store has answered; the slow node now gets its slivers and confirms
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(slow.slivers).isEqualTo(expectedSlivers(3));
+            assertThat(slow.confirmationCalls.get()).isPositive();
+        });
+        assertThat(slow.interrupted).isFalse();
+        awaitNodeTasksEnded();
     }
 
     @Test

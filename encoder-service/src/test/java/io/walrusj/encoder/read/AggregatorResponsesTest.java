@@ -3,6 +3,8 @@ package io.walrusj.encoder.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.walrusj.chain.model.Blob;
@@ -22,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +38,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * stream route's headers and the concatenation.
  */
 @SpringBootTest(classes = AggregatorRejectionTest.AggregatorOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"encoder.sui-rpc-url=http://127.0.0.1:9/", "encoder.committee-refresh=1h"})
+        properties = {"encoder.sui-rpc-url=http://127.0.0.1:9/", "encoder.committee-refresh=1h",
+                "aggregator.max-concat-ids=4", "aggregator.max-concat-size=70000"})
 class AggregatorResponsesTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final SuiAddress OBJECT = SuiAddress.parseLenient("0xb10b");
@@ -53,6 +58,7 @@ class AggregatorResponsesTest {
     @BeforeEach
     void stubs() {
         when(reader.readAll(eq(id), any())).thenReturn(BlobBody.of(data));
+        when(reader.read(any(ResolvedBlob.class), any())).thenReturn(BlobBody.of(data));
         when(reader.readRange(eq(id), any())).thenAnswer(call -> {
             ByteRange r = call.getArgument(1);
             return new BlobReader.RangeRead(BlobBody.of(Arrays.copyOfRange(data, (int) r.start(), (int) r.endExclusive())),
@@ -172,5 +178,44 @@ class AggregatorResponsesTest {
         assertThat(viaObject.statusCode()).isEqualTo(200);
         assertThat(viaObject.body()).isEqualTo(data);
         assertThat(header(viaObject, "Content-Disposition")).isEqualTo("inline");
+    }
+
+    static String copies(Object id, int n) {
+        return IntStream.range(0, n).mapToObj(i -> id.toString()).collect(Collectors.joining(","));
+    }
+
+    HttpResponse<String> postConcat(String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1alpha/blobs/concat"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertError(HttpResponse<?> r, int status, String reason) {
+        String body = r.body() instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(r.body());
+        assertThat(r.statusCode()).as(body).isEqualTo(status);
+        assertThat(body).contains("\"reason\":\"" + reason + "\"").contains("\"code\":" + status);
+    }
+
+    @Test
+    void concatOfMoreIdsThanTheCapIs400BeforeAnyBlobIsLookedAt() throws Exception {
+        assertError(get("/v1alpha/blobs/concat?ids=" + copies(id, 5)), 400, "TOO_MANY_IDS");
+        assertError(postConcat("{\"ids\":[\"" + copies(id, 5).replace(",", "\",\"") + "\"]}"), 400, "TOO_MANY_IDS");
+        verify(reader, never()).resolve(any());
+        // a body far larger than the IDs it may name is refused before parsing
+        HttpResponse<String> huge = postConcat("{\"ids\":[\"" + id + "\"]" + " ".repeat(100_000) + "}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void concatOverTheTotalSizeIs413FromTheMetadataBeforeAnySliverIsRead() throws Exception {
+        // 3 x 30,000 bytes > 70,000: known from the (one) blob's metadata
+        assertError(get("/v1alpha/blobs/concat?ids=" + copies(id, 3)), 413, "CONCAT_TOO_LARGE");
+        assertError(postConcat("{\"ids\":[\"" + copies(id, 3).replace(",", "\",\"") + "\"]}"), 413, "CONCAT_TOO_LARGE");
+        verify(reader, never()).read(any(), any());
+        verify(reader, never()).readAll(any(), any());
+        HttpResponse<byte[]> twice = get("/v1alpha/blobs/concat?ids=" + copies(id, 2));
+        assertThat(twice.statusCode()).isEqualTo(200);
+        assertThat(twice.body()).hasSize(2 * data.length);
     }
 }

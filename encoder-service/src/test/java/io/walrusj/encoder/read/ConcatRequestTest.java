@@ -22,27 +22,27 @@ class ConcatRequestTest {
     @Test
     void queryForm() {
         ConcatRequest r = ConcatRequest.fromQuery(Map.of("ids", new String[] {"a,b, c"},
-                "strict_consistency_check", new String[] {"true"}));
+                "strict_consistency_check", new String[] {"true"}), 100);
         assertThat(r.ids()).containsExactly("a", "b", "c");
         assertThat(r.check()).isEqualTo(ConsistencyCheck.STRICT);
-        assertThatThrownBy(() -> ConcatRequest.fromQuery(Map.of("ids", new String[] {""}))).isInstanceOf(FrameworkRejection.class)
+        assertThatThrownBy(() -> ConcatRequest.fromQuery(Map.of("ids", new String[] {""}), 100)).isInstanceOf(FrameworkRejection.class)
                 .hasMessage("at least one blob ID or object ID must be provided");
-        assertThatThrownBy(() -> ConcatRequest.fromQuery(Map.of())).isInstanceOf(FrameworkRejection.class);
-        assertThatThrownBy(() -> ConcatRequest.fromQuery(Map.of("ids", new String[] {"a"}, "x", new String[] {"1"})))
+        assertThatThrownBy(() -> ConcatRequest.fromQuery(Map.of(), 100)).isInstanceOf(FrameworkRejection.class);
+        assertThatThrownBy(() -> ConcatRequest.fromQuery(Map.of("ids", new String[] {"a"}, "x", new String[] {"1"}), 100))
                 .isInstanceOf(FrameworkRejection.class);
         assertThatThrownBy(() -> ConcatRequest.fromQuery(Map.of("ids", new String[] {"a"},
-                "strict_consistency_check", new String[] {"true"}, "skip_consistency_check", new String[] {"true"})))
+                "strict_consistency_check", new String[] {"true"}, "skip_consistency_check", new String[] {"true"}), 100))
                 .isInstanceOfSatisfying(DaemonException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_CONSISTENCY_CHECK"));
     }
 
     @Test
     void jsonForm() {
-        ConcatRequest r = ConcatRequest.fromJson(json("{\"ids\":[\"x\",\"y\"],\"skip_consistency_check\":true}"));
+        ConcatRequest r = ConcatRequest.fromJson(json("{\"ids\":[\"x\",\"y\"],\"skip_consistency_check\":true}"), 100);
         assertThat(r.ids()).containsExactly("x", "y");
         assertThat(r.check()).isEqualTo(ConsistencyCheck.SKIP);
         for (String bad : List.of("{", "[]", "{\"ids\":\"x\"}", "{\"ids\":[1]}", "{\"ids\":[\"x\"],\"other\":1}",
                 "{\"ids\":[\"x\"],\"strict_consistency_check\":\"yes\"}", "{\"ids\":[]}")) {
-            assertThatThrownBy(() -> ConcatRequest.fromJson(json(bad))).as(bad).isInstanceOf(FrameworkRejection.class);
+            assertThatThrownBy(() -> ConcatRequest.fromJson(json(bad), 100)).as(bad).isInstanceOf(FrameworkRejection.class);
         }
     }
 
@@ -51,5 +51,18 @@ class ConcatRequestTest {
         ConcatRequest r = new ConcatRequest(List.of("id1", "id2"), ConsistencyCheck.DEFAULT);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest("id1,id2".getBytes(StandardCharsets.UTF_8));
         assertThat(r.etag()).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(digest)).hasSize(43);
+    }
+
+    @Test
+    void moreIdsThanTheCapAre400TooManyIdsRepetitionsIncluded() {
+        assertThat(ConcatRequest.fromQuery(Map.of("ids", new String[] {"a,a,a"}), 3).ids()).hasSize(3);
+        assertThat(ConcatRequest.fromJson(json("{\"ids\":[\"a\",\"a\",\"a\"]}"), 3).ids()).hasSize(3);
+        for (Runnable tooMany : List.<Runnable>of(() -> ConcatRequest.fromQuery(Map.of("ids", new String[] {"a,a,a,a"}), 3),
+                () -> ConcatRequest.fromJson(json("{\"ids\":[\"a\",\"a\",\"a\",\"a\"]}"), 3))) {
+            assertThatThrownBy(tooMany::run).isInstanceOfSatisfying(DaemonException.class, e -> {
+                assertThat(e.http()).isEqualTo(400);
+                assertThat(e.reason()).isEqualTo("TOO_MANY_IDS");
+            });
+        }
     }
 }
