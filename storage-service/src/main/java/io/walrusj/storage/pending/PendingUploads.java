@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * metadata (length, symbol size, index, Merkle root: everything Walrus checks, none of which needs
  * the registration), so the buffer holds nothing but data of the blob the id names. On
  * {@code BlobRegistered} (or when a request finds the blob registered) the blob is flushed: the
- * metadata is verified against the blob id, each sliver against the metadata (and the node must still
- * own its shard), valid data is persisted and everything else dropped.
+ * metadata is verified against the blob id again, slivers are persisted if the node still owns their
+ * shard (they were verified when buffered), everything else is dropped.
  */
 public final class PendingUploads implements ChainListener {
     private static final Logger LOG = LoggerFactory.getLogger(PendingUploads.class);
@@ -325,12 +325,8 @@ public final class PendingUploads implements ChainListener {
             if (store.hasSliver(id, pair, sliver.type())) {
                 continue;
             }
-            try {
-                sliver.verify(config, metadata);
-            } catch (VerificationException ex) {
-                LOG.info("dropped buffered {} sliver {} of {}: {}", sliver.type().text(), pair, id, ex.getMessage());
-                continue;
-            }
+            // verified against the buffered metadata when it was buffered; any metadata that verified
+            // against this blob id (stored or buffered) has the same sliver hashes: no second check
             store.putSliver(id, pair, sliver);
             persisted++;
         }
