@@ -19,6 +19,8 @@ import io.walrusj.indexer.ingest.IngestService;
 import io.walrusj.indexer.store.CursorDao;
 import io.walrusj.indexer.support.Api;
 import io.walrusj.indexer.support.FakeChain;
+import io.walrusj.web.RawHttp;
+import io.walrusj.web.RejectedTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application (one Spring context, the embedded PostgreSQL of the app itself) following
@@ -65,6 +68,7 @@ import tools.jackson.databind.JsonNode;
 class IndexerIntegrationTest {
 
     static final FakeChain chain = FakeChain.start();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final Path dataDir = freshDataDir();
 
     static final SuiAddress ALICE = FakeChain.addr(0xa1);
@@ -295,6 +299,21 @@ class IndexerIntegrationTest {
     }
 
     // ------------------------------------------------------------------ errors
+
+    @Test
+    @Order(4)
+    void requestsTomcatRejectsAreAnsweredWithTheApiErrorBody() throws IOException {
+        for (String target : RejectedTargets.ALL) {
+            RawHttp r = RawHttp.get(port, target);
+            String what = target.substring(0, Math.min(40, target.length()));
+            assertThat(r.status()).as(what).isEqualTo(400);
+            assertThat(r.contentType()).as(what).startsWith("application/json");
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.get("status").asInt()).as(what).isEqualTo(400);
+            assertThat(body.get("error").asString()).as(what).isEqualTo("Bad Request");
+            assertThat(body.get("reason").asString()).as(what).isNotBlank();
+        }
+    }
 
     @Test
     @Order(4)

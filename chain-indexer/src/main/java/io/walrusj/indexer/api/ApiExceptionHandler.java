@@ -2,8 +2,10 @@ package io.walrusj.indexer.api;
 
 import io.walrusj.core.crypto.CryptoException;
 import io.walrusj.core.metadata.BlobId;
+import io.walrusj.web.ServiceErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -64,8 +66,12 @@ public class ApiExceptionHandler {
     }
 
     static ResponseEntity<ApiError> error(HttpStatusCode status, String reason) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String phrase = known == null ? "Error" : known.getReasonPhrase();
-        return ResponseEntity.status(status).body(new ApiError(status.value(), phrase, reason));
+        return ResponseEntity.status(status).body(ApiError.of(status.value(), reason));
+    }
+
+    /** The same body for errors no handler answers: requests Tomcat rejects, the error path. */
+    @Bean
+    static ServiceErrorBody serviceErrorBody() {
+        return ApiError::of;
     }
 }
