@@ -2,9 +2,11 @@ package io.walrusj.encoder.api;
 
 import io.walrusj.core.status.ErrorBody;
 import io.walrusj.core.status.ErrorStatus;
+import io.walrusj.web.ServiceErrorBody;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Renders errors as the Walrus daemon does: {@link DaemonException} as the JSON {@code Status}
  * body, {@link FrameworkRejection} and Spring's parameter binding failures as plain-text 400,
  * anything else as 500 {@code INTERNAL_ERROR} (domain {@code global}) with a trace id in the log.
+ * Requests Tomcat rejects and the error path get the JSON body too ({@link #serviceErrorBody}, service-web).
  */
 @RestControllerAdvice
 public class DaemonErrorHandler {
@@ -56,29 +59,16 @@ public class DaemonErrorHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> internal(Exception e) {
-        if (isClientAbort(e)) {
-            // the client went away while a body was written: nothing to answer, nothing wrong here
-            LOG.debug("client disconnected: {}", e.toString());
-            return null;
-        }
+        // (a client that went away never gets here: service-web's ClientDisconnectResolver runs first)
         ErrorBody body = ErrorBody.internal();
         LOG.error("internal error ({})", body.traceDetail().orElseThrow(), e);
         return render(body);
     }
 
-    private static boolean isClientAbort(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("ClientAbortException") || name.equals("AsyncRequestNotUsableException")
-                    || name.equals("EofException")) {
-                return true;
-            }
-            if (t instanceof java.io.IOException && t.getMessage() != null
-                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset"))) {
-                return true;
-            }
-        }
-        return false;
+    /** The body of errors no handler answers (requests Tomcat rejects, the error path): {@code REQUEST_REJECTED}. */
+    @Bean
+    static ServiceErrorBody serviceErrorBody() {
+        return (status, message) -> ErrorBody.rejected(status, DaemonException.DOMAIN, message).toJson();
     }
 
     static ResponseEntity<String> plain(int status, String message) {
