@@ -12,7 +12,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.walrusj.gateway.WalrusGatewayProperties;
 
-/** One circuit breaker per upstream route group, each with its own time limit from {@code gateway.timeouts}. */
+/**
+ * One Resilience4j circuit breaker per upstream route group, registered in Spring Cloud
+ * CircuitBreaker's registry (so the usual metrics exist). The routes drive them directly through
+ * {@link UpstreamGuardFilter}, which also applies the group's time limit from {@code gateway.timeouts}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CircuitBreakerSetup {
 
@@ -51,6 +55,7 @@ public class CircuitBreakerSetup {
         factory.configure(builder -> builder
                 .circuitBreakerConfig(circuitBreaker)
                 .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeout).build()), id);
+        // (The time limiter above only matters to code using factory.create(id); the routes do not.)
         // Created now rather than on the first call: its metrics exist from startup, and whoever asks
         // the registry for it by name (actuator, tests) gets this configuration, not the default.
         factory.getCircuitBreakerRegistry().circuitBreaker(id, circuitBreaker,
