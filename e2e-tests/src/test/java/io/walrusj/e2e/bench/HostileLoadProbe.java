@@ -55,13 +55,17 @@ import java.util.regex.Pattern;
  * with its gateway rate limit off, {@code GATEWAY_ARGS=--gateway.rate-limit.enabled=false}, or the
  * 16 slow uploads use up the per-client burst). URLs must be 127.0.0.1. The node's pid is found from
  * its listening socket; {@code jcmd} comes from the running JDK. {@code probe.what}: {@code latency,memory}
- * (that order: the memory probe may bring a node down).
+ * (that order: the memory probe may bring a node down). The slow clients connect from
+ * {@code probe.attacker-address} (127.0.0.2, still loopback), the normal stores from 127.0.0.1, so
+ * per-client limits see two clients as they would in a deployment.
  */
 public final class HostileLoadProbe {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+    /** Where the slow clients connect from: another loopback address, so services tell them from the normal stores. */
+    private static final String ATTACKER = System.getProperty("probe.attacker-address", "127.0.0.2");
 
     public static void main(String[] args) throws Exception {
         List<String> what = List.of(System.getProperty("probe.what", "latency,memory").split(","));
@@ -119,7 +123,7 @@ public final class HostileLoadProbe {
                 Socket s;
                 try {
                     s = RawHttp.open(node, "PUT", target, Map.of("Content-Type", "application/octet-stream",
-                            "Content-Length", Long.toString(declared)), Duration.ofSeconds(holdSeconds + 120));
+                            "Content-Length", Long.toString(declared)), Duration.ofSeconds(holdSeconds + 120), ATTACKER);
                     s.getOutputStream().write(0);
                     s.getOutputStream().flush();
                 } catch (IOException e) {
@@ -256,7 +260,7 @@ public final class HostileLoadProbe {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < slowUploads; i++) {
                 Socket s = RawHttp.open(gateway, "PUT", "/v1/blobs?epochs=1", Map.of("Content-Type", "application/octet-stream",
-                        "Content-Length", Long.toString(slowDeclared)), Duration.ofSeconds(slowSeconds + afterSeconds + 120));
+                        "Content-Length", Long.toString(slowDeclared)), Duration.ofSeconds(slowSeconds + afterSeconds + 120), ATTACKER);
                 sockets.add(s);
                 pool.submit(() -> trickle(s, interval, disconnect));
                 pool.submit(() -> {

@@ -35,6 +35,29 @@ public final class ListeningSockets {
         return out;
     }
 
+    /** Every LISTEN socket held by process {@code pid} (any port, IPv4 and IPv6). */
+    public static List<Listener> ofProcess(long pid) {
+        java.util.Set<Long> inodes = new java.util.HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    String link = Files.readSymbolicLink(fd).toString();
+                    if (link.startsWith("socket:[")) {
+                        inodes.add(Long.parseLong(link.substring(8, link.length() - 1)));
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Listener> all = new ArrayList<>();
+        read(Path.of("/proc/net/tcp"), false, -1, all);
+        read(Path.of("/proc/net/tcp6"), true, -1, all);
+        return all.stream().filter(l -> inodes.contains(l.inode())).toList();
+    }
+
     /** The pid of the process holding the listening socket on {@code port} (of the processes this user can see). */
     public static OptionalLong ownerPid(int port) {
         for (Listener l : onPort(port)) {
@@ -82,10 +105,11 @@ public final class ListeningSockets {
                 continue;
             }
             String[] local = f[1].split(":");
-            if (Integer.parseInt(local[1], 16) != port) {
+            int localPort = Integer.parseInt(local[1], 16);
+            if (port >= 0 && localPort != port) {
                 continue;
             }
-            out.add(new Listener(ipv6 ? ipv6(local[0]) : ipv4(local[0]), port, Long.parseLong(f[9]), ipv6));
+            out.add(new Listener(ipv6 ? ipv6(local[0]) : ipv4(local[0]), localPort, Long.parseLong(f[9]), ipv6));
         }
     }
 

@@ -39,10 +39,24 @@ public final class RawHttp {
 
     /** Connects to {@code base} (127.0.0.1 only) with a read timeout. */
     public static Socket connect(URI base, Duration readTimeout) throws IOException {
+        return connect(base, readTimeout, null);
+    }
+
+    /**
+     * Connects to {@code base} (127.0.0.1 only) from {@code source} (another loopback address such as
+     * 127.0.0.2, so that services see a second client; null: the system's choice), with a read timeout.
+     */
+    public static Socket connect(URI base, Duration readTimeout, String source) throws IOException {
         if (!"127.0.0.1".equals(base.getHost())) {
             throw new IllegalArgumentException("loopback only: " + base);
         }
+        if (source != null && !source.startsWith("127.")) {
+            throw new IllegalArgumentException("loopback sources only: " + source);
+        }
         Socket s = new Socket();
+        if (source != null) {
+            s.bind(new InetSocketAddress(source, 0));
+        }
         s.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
         s.setSoTimeout((int) readTimeout.toMillis());
         s.setTcpNoDelay(true);
@@ -71,7 +85,13 @@ public final class RawHttp {
     /** Opens a connection and sends the head of a request whose body the caller writes (or never does). */
     public static Socket open(URI base, String method, String target, Map<String, String> headers, Duration readTimeout)
             throws IOException {
-        Socket s = connect(base, readTimeout);
+        return open(base, method, target, headers, readTimeout, null);
+    }
+
+    /** {@link #open(URI, String, String, Map, Duration)} from the loopback address {@code source}. */
+    public static Socket open(URI base, String method, String target, Map<String, String> headers, Duration readTimeout,
+            String source) throws IOException {
+        Socket s = connect(base, readTimeout, source);
         try {
             OutputStream out = s.getOutputStream();
             out.write(head(base, method, target, headers));
