@@ -25,6 +25,6 @@ public final class ErrorJson {
             HttpStatus known = HttpStatus.resolve(status);
             return known == null ? "HTTP status " + status : known.getReasonPhrase();
         }
-        return detail.length() <= MAX_MESSAGE ? detail : detail.substring(0, MAX_MESSAGE) + "...";
+        return detail.length() <= MAX_MESSAGE ? detail : detail.substring(0, MAX_MESSAGE - 3) + "...";
     }
 }

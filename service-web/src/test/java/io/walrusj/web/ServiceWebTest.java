@@ -40,7 +40,7 @@ class ServiceWebTest {
             JsonNode error = JSON.readTree(r.body()).get("testError");
             assertThat(error).as(what + ": " + r.body()).isNotNull();
             assertThat(error.get("code").asInt()).isEqualTo(400);
-            assertThat(error.get("message").asString()).isNotBlank().hasSizeLessThanOrEqualTo(ErrorJson.MAX_MESSAGE + 3);
+            assertThat(error.get("message").asString()).isNotBlank().hasSizeLessThanOrEqualTo(ErrorJson.MAX_MESSAGE);
         }
         // and a plain request still works
         assertThat(RawHttp.get(port, "/v1/blobs/abc").body()).isEqualTo("abc");
