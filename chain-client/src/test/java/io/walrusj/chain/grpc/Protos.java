@@ -1,0 +1,55 @@
+package io.walrusj.chain.grpc;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import io.walrusj.chain.Fixtures;
+import io.walrusj.chain.grpc.proto.Bcs;
+import io.walrusj.chain.grpc.proto.Checkpoint;
+import io.walrusj.chain.grpc.proto.CheckpointSummary;
+import io.walrusj.chain.grpc.proto.Event;
+import io.walrusj.chain.grpc.proto.ExecutedTransaction;
+import io.walrusj.chain.grpc.proto.Object;
+import io.walrusj.chain.grpc.proto.Owner;
+import io.walrusj.chain.grpc.proto.TransactionEvents;
+import io.walrusj.core.crypto.SuiAddress;
+
+/** Sui-shaped protobuf messages for the fake server. */
+final class Protos {
+
+    static final long TIMESTAMP_MS = 1_765_000_000_123L;
+
+    private Protos() {
+    }
+
+    static Object object(SuiAddress id, long version, byte[] contents) {
+        return Object.newBuilder().setObjectId(id.toString()).setVersion(version).setDigest("DiGeSt" + version)
+                .setOwner(Owner.newBuilder().setKind(Owner.OwnerKind.SHARED).setVersion(7))
+                .setObjectType(Fixtures.PKG + "::system::System")
+                .setContents(Bcs.newBuilder().setName("System").setValue(ByteString.copyFrom(contents)))
+                .build();
+    }
+
+    static Event event(String name) {
+        return Event.newBuilder().setPackageId(Fixtures.LATEST.toString()).setModule("system")
+                .setSender(Fixtures.SENDER.toString()).setEventType(Fixtures.eventType(name))
+                .setContents(Bcs.newBuilder().setName(name).setValue(ByteString.copyFrom(Fixtures.eventBcs().get(name))))
+                .build();
+    }
+
+    static ExecutedTransaction tx(String digest, Event... events) {
+        var t = ExecutedTransaction.newBuilder().setDigest(digest);
+        if (events.length > 0) {
+            t.setEvents(TransactionEvents.newBuilder().addAllEvents(java.util.List.of(events)));
+        }
+        return t.build();
+    }
+
+    static Checkpoint checkpoint(long seq, ExecutedTransaction... txs) {
+        long ms = TIMESTAMP_MS + seq;
+        return Checkpoint.newBuilder().setSequenceNumber(seq).setDigest("Cp" + seq)
+                .setSummary(CheckpointSummary.newBuilder().setEpoch(3)
+                        .setTimestamp(Timestamp.newBuilder().setSeconds(ms / 1000).setNanos((int) (ms % 1000) * 1_000_000)))
+                .addAllTransactions(java.util.List.of(txs))
+                .build();
+    }
+}
