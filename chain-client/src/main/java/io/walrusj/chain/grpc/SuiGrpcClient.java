@@ -4,6 +4,7 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.walrusj.chain.grpc.proto.BatchGetObjectsRequest;
@@ -330,6 +331,7 @@ public final class SuiGrpcClient implements AutoCloseable {
         private Duration keepAliveTime = Duration.ofSeconds(30);
         private int maxInboundMessageBytes = DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
         private String userAgent = "walrusj-chain-client";
+        private java.nio.file.Path trustedCertificates;
 
         private Builder(GrpcTarget target) {
             this.target = target;
@@ -367,6 +369,15 @@ public final class SuiGrpcClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * For {@code https://} only: trust exactly the PEM certificates in this file (a private CA or a
+         * self-signed node) instead of the JVM's default trust store.
+         */
+        public Builder trustedCertificates(java.nio.file.Path pemFile) {
+            this.trustedCertificates = Objects.requireNonNull(pemFile, "pemFile");
+            return this;
+        }
+
         public SuiGrpcClient build() {
             NettyChannelBuilder b = NettyChannelBuilder.forAddress(target.host(), target.port())
                     .maxInboundMessageSize(maxInboundMessageBytes)
@@ -375,8 +386,16 @@ public final class SuiGrpcClient implements AutoCloseable {
                     .keepAliveTime(keepAliveTime.toNanos(), TimeUnit.NANOSECONDS)
                     .keepAliveWithoutCalls(false)
                     .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-            if (target.tls()) {
+            if (target.tls() && trustedCertificates != null) {
+                try {
+                    b.sslContext(GrpcSslContexts.forClient().trustManager(trustedCertificates.toFile()).build());
+                } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
+                    throw new IllegalArgumentException("cannot use " + trustedCertificates + " as trusted certificates", e);
+                }
+            } else if (target.tls()) {
                 b.useTransportSecurity();
+            } else if (trustedCertificates != null) {
+                throw new IllegalArgumentException("trustedCertificates needs an https:// URL, got http://" + target.host());
             } else {
                 b.usePlaintext();
             }

@@ -64,9 +64,20 @@ final class FakeSuiGrpc implements AutoCloseable {
 
     private final Server server;
 
+    private final boolean tls;
+
     FakeSuiGrpc() throws IOException {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .maxInboundMessageSize(4 << 20)
+        this(false);
+    }
+
+    /** @param tls serve TLS with the self-signed localhost/127.0.0.1 certificate in test resources grpc-tls/ */
+    FakeSuiGrpc(boolean tls) throws IOException {
+        this.tls = tls;
+        NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
+        if (tls) {
+            b.useTransportSecurity(resource("cert.pem"), resource("key.pem"));
+        }
+        server = b.maxInboundMessageSize(4 << 20)
                 .addService(new Ledger())
                 .addService(new State())
                 .addService(new Subscriptions())
@@ -75,7 +86,11 @@ final class FakeSuiGrpc implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getPort();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + server.getPort();
+    }
+
+    static java.io.InputStream resource(String name) {
+        return FakeSuiGrpc.class.getResourceAsStream("/grpc-tls/" + name);
     }
 
     SuiGrpcClient client() {

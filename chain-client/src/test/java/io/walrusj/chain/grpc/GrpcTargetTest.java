@@ -3,8 +3,14 @@ package io.walrusj.chain.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.Status;
+import io.walrusj.chain.grpc.proto.Epoch;
+import io.walrusj.chain.grpc.proto.GetEpochResponse;
+import io.walrusj.chain.rpc.SuiTransportException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
+/** Base URLs: parsing, plaintext vs TLS. */
 class GrpcTargetTest {
 
     @Test
@@ -22,5 +28,28 @@ class GrpcTargetTest {
                 "http://user@host", "http://", "not a url"}) {
             assertThatThrownBy(() -> GrpcTarget.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void httpsSpeaksTlsAndChecksTheServerCertificate() throws Exception {
+        Path cert = Path.of(FakeSuiGrpc.class.getResource("/grpc-tls/cert.pem").toURI());
+        try (FakeSuiGrpc tls = new FakeSuiGrpc(true)) {
+            tls.getEpoch = r -> GetEpochResponse.newBuilder().setEpoch(Epoch.newBuilder().setEpoch(1).setReferenceGasPrice(1000)).build();
+            try (SuiGrpcClient trusting = SuiGrpcClient.builder(tls.url()).trustedCertificates(cert).build()) {
+                assertThat(trusting.currentEpoch().referenceGasPrice()).isEqualTo(1000);
+            }
+            // The JVM's default trust store does not know the self-signed certificate.
+            try (SuiGrpcClient strict = SuiGrpcClient.builder(tls.url()).build()) {
+                assertThatThrownBy(strict::currentEpoch).isInstanceOfSatisfying(SuiTransportException.class,
+                        e -> assertThat(e.grpcStatus()).contains(Status.Code.UNAVAILABLE));
+            }
+            // Plaintext against a TLS port fails too.
+            try (SuiGrpcClient plain = SuiGrpcClient.builder(tls.url().replace("https", "http"))
+                    .callTimeout(java.time.Duration.ofSeconds(3)).build()) {
+                assertThatThrownBy(plain::currentEpoch).isInstanceOf(SuiTransportException.class);
+            }
+        }
+        assertThatThrownBy(() -> SuiGrpcClient.builder("http://127.0.0.1:1").trustedCertificates(cert).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.UnknownFieldSet;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import io.grpc.Status;
@@ -326,5 +328,25 @@ class SuiGrpcClientTest {
         assertThat(info.timestamp()).isEmpty();
         fake.serviceInfo = r -> GetServiceInfoResponse.newBuilder().setChainId("x").build();
         assertThatThrownBy(client::serviceInfo).isInstanceOf(SuiProtocolException.class).hasMessageContaining("checkpoint_height");
+    }
+
+    @Test
+    void fieldsThisSubsetOmitsAreSkippedAsUnknownFields() {
+        // What a real node may send beyond our protos: Checkpoint.signature (4), Checkpoint.contents (5),
+        // ExecutedTransaction.effects (4), Object.display (102), a future field (5000).
+        UnknownFieldSet extra = UnknownFieldSet.newBuilder()
+                .addField(4, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFromUtf8("\u0008\u0001")).build())
+                .addField(5, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFrom(new byte[] {10, 0})).build())
+                .addField(102, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.EMPTY).build())
+                .addField(5000, UnknownFieldSet.Field.newBuilder().addVarint(7).build())
+                .build();
+        var cp = Protos.checkpoint(3, Protos.tx("TxU", Protos.event("BlobCertified")).toBuilder().setUnknownFields(extra).build())
+                .toBuilder().setUnknownFields(extra).build();
+        fake.getCheckpoint = r -> GetCheckpointResponse.newBuilder().setCheckpoint(cp).build();
+        fake.getObject = r -> GetObjectResponse.newBuilder()
+                .setObject(Protos.object(Fixtures.OBJ_A, 1, CONTENTS).toBuilder().setUnknownFields(extra)).build();
+
+        assertThat(client.getCheckpoint(3).orElseThrow().eventCount()).isEqualTo(1);
+        assertThat(client.getObject(Fixtures.OBJ_A).orElseThrow().requireContents()).containsExactly(CONTENTS);
     }
 }
