@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
 public record BodyPace(Duration grace, long minRate, LongSupplier nanoClock) {
     /** No deadline. */
     public static final BodyPace NONE = new BodyPace(Duration.ZERO, 0, System::nanoTime);
+    static final String REASON = "REQUEST_BODY_TIMEOUT";
 
     public BodyPace {
         if (minRate < 0 || grace.isNegative()) {
@@ -35,6 +36,11 @@ public record BodyPace(Duration grace, long minRate, LongSupplier nanoClock) {
     /** The longest a body of {@code length} bytes may take (practically unbounded without a minimum rate). */
     public Duration totalDeadline(long length) {
         return Duration.ofNanos(allowedNanos(length));
+    }
+
+    /** Whether {@code e} is the 408 of a body behind its pace. */
+    public static boolean isTooSlow(DaemonException e) {
+        return REASON.equals(e.reason());
     }
 
     /** Starts the clock of one body. */
@@ -77,7 +83,7 @@ public record BodyPace(Duration grace, long minRate, LongSupplier nanoClock) {
         }
 
         private DaemonException tooSlow(long received, long elapsedNanos) {
-            return new DaemonException(408, ErrorStatus.DEADLINE_EXCEEDED, "REQUEST_BODY_TIMEOUT", String.format(Locale.ROOT,
+            return new DaemonException(408, ErrorStatus.DEADLINE_EXCEEDED, REASON, String.format(Locale.ROOT,
                     "the request body arrived too slowly: %d bytes in %.1f s (at least %d bytes/s are needed after %d s)",
                     received, elapsedNanos / 1e9, minRate, grace.toSeconds()));
         }

@@ -2,6 +2,7 @@ package io.walrusj.encoder.publish;
 
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.encoder.api.BlobCertified;
+import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.auth.PublisherAuthenticator;
 import io.walrusj.encoder.auth.UploadFacts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,7 @@ public class PublisherController {
         long declared = request.getContentLengthLong();
         authenticator.authenticate(authorization, new UploadFacts(query.epochs(), query.sendObjectTo(),
                 declared >= 0 ? OptionalLong.of(declared) : OptionalLong.empty()));
-        try (BlobBody body = bodyReader.read(request.getInputStream(), declared)) {
+        try (BlobBody body = readBody(request, declared)) {
             authenticator.checkBodySize(authorization, body.length());
             StoreRequest store = StoreRequest.of(query, props.maxEpochsAhead(), wallet.address());
             BlobStoreResult result = publisher.store(body, store);
@@ -55,6 +56,18 @@ public class PublisherController {
                 events.publishEvent(new BlobCertified(BlobId.parse(created.newlyCreated().blobObject().blobId())));
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+        }
+    }
+
+    /** The body; one too slow is answered 408 on a connection that then closes (its rest is not read). */
+    private BlobBody readBody(HttpServletRequest request, long declared) throws IOException {
+        try {
+            return bodyReader.read(request.getInputStream(), declared);
+        } catch (DaemonException e) {
+            if (BodyPace.isTooSlow(e)) {
+                UnreadBodies.closeAfterResponse(request);
+            }
+            throw e;
         }
     }
 

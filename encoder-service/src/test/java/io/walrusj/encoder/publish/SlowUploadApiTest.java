@@ -94,7 +94,7 @@ class SlowUploadApiTest {
 
     record RawResponse(int status, String body) {}
 
-    /** The response on {@code socket}: status line, headers, and a Content-Length or first-chunk body. */
+    /** The response on {@code socket}: status line, headers, and a Content-Length, first-chunk or until-closed body. */
     static CompletableFuture<RawResponse> response(Socket socket) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -113,7 +113,8 @@ class SlowUploadApiTest {
                 if (chunked) {
                     length = Long.parseLong(line(in).strip(), 16);
                 }
-                return new RawResponse(status, new String(in.readNBytes((int) Math.max(0, length)), StandardCharsets.UTF_8));
+                byte[] body = length < 0 ? in.readAllBytes() : in.readNBytes((int) length); // no length: until closed
+                return new RawResponse(status, new String(body, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new IllegalStateException("no response: " + e, e);
             }
@@ -153,6 +154,9 @@ class SlowUploadApiTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertBodyTimeout(r);
             assertThat(took).isGreaterThanOrEqualTo(GRACE).isLessThan(GRACE.plus(READ_TIMEOUT).plusSeconds(2));
+            // and the connection closes, though the client goes on trickling: the rest is not read
+            slow.setSoTimeout(5000);
+            assertThat(slow.getInputStream().readAllBytes()).asString(StandardCharsets.US_ASCII).matches("\\s*0\\s*|");
             await().atMost(Duration.ofSeconds(5)).until(() -> shedding.getFilter().inFlight("127.0.0.4") == 0);
         }
     }
@@ -164,8 +168,8 @@ class SlowUploadApiTest {
             stalled.getOutputStream().flush();
             long start = System.nanoTime();
             RawResponse r = response(stalled).get(READ_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
-            // Tomcat answers a read that timed out with 408 itself (sendError); its body is the /error
-            // page's, not the publisher's REQUEST_BODY_TIMEOUT
+            // Tomcat answers a read that timed out with 408 itself (sendError): the body is the error
+            // path's (service-web), not the publisher's REQUEST_BODY_TIMEOUT
             assertThat(r.status()).as(r.body()).isEqualTo(408);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(100));
             await().atMost(Duration.ofSeconds(5)).until(() -> shedding.getFilter().inFlight("127.0.0.5") == 0);
