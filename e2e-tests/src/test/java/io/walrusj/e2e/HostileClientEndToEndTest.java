@@ -142,14 +142,14 @@ class HostileClientEndToEndTest {
         // the probe's 100,000 entries (6.7 MB, over the body limit), and 5,000 (under it, over the batch limit)
         for (int entries : new int[] {100_000, 5_000}) {
             String batch = "[" + String.join(",", java.util.Collections.nCopies(entries, one)) + "]";
-            HttpResponse<String> r = rpcPost(batch.getBytes(StandardCharsets.UTF_8));
+            RawHttp.Response r = rpcPost(batch.getBytes(StandardCharsets.UTF_8));
             assertThat(r.body().length()).as("answer to a %d-entry batch: %s", entries, head(r.body())).isLessThan(4096);
             assertRefused(r, entries > 10_000 ? 413 : 200, -32600);
         }
         // a batch within Sui's 50 is still answered entry by entry
         String small = "[" + String.join(",", java.util.Collections.nCopies(50, one)) + "]";
-        HttpResponse<String> ok = rpcPost(small.getBytes(StandardCharsets.UTF_8));
-        assertThat(ok.statusCode()).isEqualTo(200);
+        RawHttp.Response ok = rpcPost(small.getBytes(StandardCharsets.UTF_8));
+        assertThat(ok.status()).isEqualTo(200);
         assertThat(JSON.readTree(ok.body()).size()).isEqualTo(50);
     }
 
@@ -164,7 +164,7 @@ class HostileClientEndToEndTest {
             System.arraycopy(prefix, 0, body, 0, prefix.length);
             Arrays.fill(body, prefix.length, prefix.length + length, (byte) 'm');
             System.arraycopy(suffix, 0, body, body.length - suffix.length, suffix.length);
-            HttpResponse<String> r = rpcPost(body);
+            RawHttp.Response r = rpcPost(body);
             assertThat(r.body().length()).as("answer to a %d-byte method name: %s", length, head(r.body())).isLessThan(4096);
             assertThat(r.body()).doesNotContain("m".repeat(1000));
             assertRefused(r, length > 1 << 20 ? 413 : 200, -32601);
@@ -174,7 +174,7 @@ class HostileClientEndToEndTest {
     @Test
     @Order(3)
     void anOutOfRangeQueryEventsLimitIsInvalidParams() throws Exception {
-        HttpResponse<String> r = rpcPost(("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"suix_queryEvents\","
+        RawHttp.Response r = rpcPost(("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"suix_queryEvents\","
                 + "\"params\":[{\"All\":[]},null,99999999999,false]}").getBytes(StandardCharsets.UTF_8));
         JsonNode error = JSON.readTree(r.body()).path("error");
         assertThat(error.path("code").asInt()).as(r.body()).isEqualTo(-32602);
@@ -226,7 +226,7 @@ class HostileClientEndToEndTest {
     @Order(5)
     void aConcatOf3000IdsIsRefusedQuickly() throws Exception {
         String id = storedBlobId(LocalNetwork.randomBlob(5_000, 80801));
-        net.awaitNodesReportCertified(id, false);
+        net.awaitNodesReportCertified(id, true); // the publisher stores deletable blobs unless permanent=true
         String ids = String.join(",", java.util.Collections.nCopies(3000, "\"" + id + "\""));
         for (URI base : List.of(net.gatewayUrl(), net.encoderUrl())) {
             long start = System.nanoTime();
@@ -388,7 +388,7 @@ class HostileClientEndToEndTest {
                 slow.add(RawHttp.open(gateway, "PUT", "/v1/blobs?epochs=1", Map.of("Content-Type", "application/octet-stream",
                         "Content-Length", "1000000"), READ, ATTACKER));
             }
-            awaitAttackerRefused(30400);
+            awaitAttackerRefused(gateway, 30400);
             for (int round = 0; round < 3; round++) { // a byte every 2 s, three times
                 for (Socket s : slow) {
                     trySend(s, 1);
@@ -412,17 +412,32 @@ class HostileClientEndToEndTest {
 
     // ================================================================== item 4: publisher slots
 
+    /** Straight to the publisher: the attacker connects from 127.0.0.2, the normal store from 127.0.0.1. */
     @Test
     @Order(9)
-    void slowUploadsAreCutWith408AndDoNotBlockANormalStore() throws Exception {
-        URI gateway = net.gatewayUrl();
+    void slowUploadsAreCutWith408AndDoNotBlockAnotherClientsStore() throws Exception {
+        slowUploadsAreCutAndDoNotBlock(net.encoderUrl(), 40400);
+    }
+
+    /**
+     * The same through the gateway: the publisher tells the clients apart by the X-Forwarded-For entry
+     * its trusted proxy (the gateway) appends; without it, every client behind the gateway shares one
+     * per-client share and four slow uploads block every store until they are cut.
+     */
+    @Test
+    @Order(9)
+    void slowUploadsThroughTheGatewayAreCutWith408AndDoNotBlockAnotherClientsStore() throws Exception {
+        slowUploadsAreCutAndDoNotBlock(net.gatewayUrl(), 40500);
+    }
+
+    void slowUploadsAreCutAndDoNotBlock(URI base, long seed) throws Exception {
         Map<Integer, Integer> answers = new ConcurrentHashMap<>();
         List<String> bodies = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<Socket> slow = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 16; i++) {
-                Socket s = RawHttp.open(gateway, "PUT", "/v1/blobs?epochs=1", Map.of("Content-Type", "application/octet-stream",
+                Socket s = RawHttp.open(base, "PUT", "/v1/blobs?epochs=1", Map.of("Content-Type", "application/octet-stream",
                         "Content-Length", "1000000"), Duration.ofSeconds(120), ATTACKER);
                 slow.add(s);
                 pool.submit(() -> {
@@ -444,11 +459,12 @@ class HostileClientEndToEndTest {
                 });
             }
             try {
-                // while they trickle (or wait for a slot), another client's store goes through
-                awaitAttackerRefused(40500);
+                // once they hold what they can (the attacker's next store is refused), another client stores
+                awaitAttackerRefused(base, seed);
                 long start = System.nanoTime();
-                int status = storeStatus(LocalNetwork.randomBlob(1_000, 40401));
-                assertThat(status).as("a normal store during 16 slow uploads (%s)", answers).isEqualTo(200);
+                int status = storeStatus(base, LocalNetwork.randomBlob(1_000, seed + 100));
+                assertThat(status).as("another client's store during 16 slow uploads (answers so far %s)", answers)
+                        .isEqualTo(200);
                 assertThat((System.nanoTime() - start) / 1e9).isLessThan(30);
 
                 // every slow upload gets an answer: 408 once behind the pace, or refused at once (429)
@@ -464,35 +480,33 @@ class HostileClientEndToEndTest {
                 }
             }
         }
-        // the slots they held are free again, for that client too
-        HttpResponse<String> again = attackerStore(40402);
+        // the places they held are free again, for that client too
+        HttpResponse<String> again = attackerStore(base, seed + 200);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
     }
 
     // ================================================================== item 5: node request-body memory
 
+    /**
+     * 150 connections that declare a 4.39 MB sliver and send 1 byte would take 658 MB allocated up front,
+     * more than the node's 512 MB heap; read as bytes arrive they take a small buffer each. (150, not
+     * the probe's 200: each holds one of Tomcat's 200 request threads while it waits for its body, see
+     * the next test.) Connections that really send 4 MB each then spend the node-wide body budget and
+     * the next is refused with 503 UNAVAILABLE; a store through the gateway succeeds meanwhile.
+     */
     @Test
     @Order(10)
-    void slowLargeDeclaredUploadsCannotExhaustAStorageNode() throws Exception {
+    void slowLargeDeclaredUploadsCannotRunAStorageNodeOutOfMemory() throws Exception {
         URI node = net.node(0).url();
         EncodingConfig config = new EncodingConfig(net.config().nShards());
-        int declared = config.sliverLength(SliverType.SECONDARY, 65_534) - 1_000; // under the node's sliver limit
         List<Socket> sockets = new CopyOnWriteArrayList<>();
         Map<Integer, Integer> answers = new ConcurrentHashMap<>();
         List<String> refusals = new CopyOnWriteArrayList<>();
         AtomicBoolean closing = new AtomicBoolean();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
-                // 200 connections declaring 4.39 MB, 1 byte sent each (the probe): 878 MB if allocated up front
-                for (int i = 0; i < 200; i++) {
-                    Socket s = RawHttp.open(node, "PUT", sliverPath(randomBlobId(50500 + i), i % 100, SliverType.PRIMARY)
-                            + "?pending=true", Map.of("Content-Type", "application/octet-stream", "Content-Length",
-                            Integer.toString(declared)), Duration.ofSeconds(300), ATTACKER);
-                    trySend(s, 1);
-                    sockets.add(s);
-                    pool.submit(() -> readAnswer(s, answers, refusals, closing));
-                }
-                // the node keeps serving: health answers and a small body is still accepted
+                openSlowSliverUploads(node, 150, 50500, sockets, pool, answers, refusals, closing);
+                // the node keeps serving
                 assertThat(health(node)).isEqualTo(200);
                 assertThat(net.node(0).isRunning()).isTrue();
 
@@ -501,7 +515,7 @@ class HostileClientEndToEndTest {
                 for (int i = 0; i < 120 && answers.getOrDefault(503, 0) == 0; i++) {
                     Socket s = RawHttp.open(node, "PUT", sliverPath(randomBlobId(51500 + i), i % 100, SliverType.PRIMARY)
                             + "?pending=true", Map.of("Content-Type", "application/octet-stream", "Content-Length",
-                            Integer.toString(declared)), Duration.ofSeconds(300), ATTACKER);
+                            Integer.toString(DECLARED_SLIVER)), Duration.ofSeconds(300), ATTACKER);
                     sockets.add(s);
                     pool.submit(() -> readAnswer(s, answers, refusals, closing));
                     java.util.concurrent.Future<?> writer = pool.submit(() -> {
@@ -531,10 +545,57 @@ class HostileClientEndToEndTest {
                 }
             }
         }
-        // once they are gone, the node takes bodies again
-        EncodedBlob blob = new BlobEncoder(config).encode(LocalNetwork.randomBlob(1_000, 50002));
-        Awaitility.await("node-0 accepts a body again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> put(node, "/v1/blobs/" + blob.blobId() + "/metadata?pending=true",
+        awaitNodeTakesBodies(node, config, 50002);
+    }
+
+    /**
+     * The probe's 200 slow connections and more: a node whose request threads all wait for bodies that
+     * never come answers nothing else until its connection timeout, a denial of service without any
+     * memory pressure.
+     */
+    @Test
+    @Order(10)
+    void moreSlowUploadsThanTheNodeHasRequestThreadsDoNotStarveIt() throws Exception {
+        URI node = net.node(0).url();
+        List<Socket> sockets = new CopyOnWriteArrayList<>();
+        Map<Integer, Integer> answers = new ConcurrentHashMap<>();
+        AtomicBoolean closing = new AtomicBoolean();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                openSlowSliverUploads(node, 250, 52500, sockets, pool, answers, new CopyOnWriteArrayList<>(), closing);
+                assertThat(health(node)).as("node-0's health while 250 slow uploads wait (answers %s)", answers).isEqualTo(200);
+                assertThat(net.node(0).isRunning()).isTrue();
+            } finally {
+                closing.set(true);
+                for (Socket s : sockets) {
+                    s.close();
+                }
+            }
+        }
+        awaitNodeTakesBodies(node, new EncodingConfig(net.config().nShards()), 52002);
+    }
+
+    /** Just under the node's sliver limit at n = 100 (4,390,000 in the probe). */
+    static final int DECLARED_SLIVER = 4_390_000;
+
+    /** {@code count} sliver PUTs from the attacker declaring {@link #DECLARED_SLIVER} bytes, 1 byte sent each, kept open. */
+    static void openSlowSliverUploads(URI node, int count, long seed, List<Socket> sockets, ExecutorService pool,
+            Map<Integer, Integer> answers, List<String> refusals, AtomicBoolean closing) throws IOException {
+        for (int i = 0; i < count; i++) {
+            Socket s = RawHttp.open(node, "PUT", sliverPath(randomBlobId(seed + i), i % 100, SliverType.PRIMARY)
+                    + "?pending=true", Map.of("Content-Type", "application/octet-stream", "Content-Length",
+                    Integer.toString(DECLARED_SLIVER)), Duration.ofSeconds(300), ATTACKER);
+            trySend(s, 1);
+            sockets.add(s);
+            pool.submit(() -> readAnswer(s, answers, refusals, closing));
+        }
+    }
+
+    /** Once the slow connections are gone, the node takes a body again. */
+    static void awaitNodeTakesBodies(URI node, EncodingConfig config, long seed) {
+        EncodedBlob blob = new BlobEncoder(config).encode(LocalNetwork.randomBlob(1_000, seed));
+        Awaitility.await("node-0 accepts a body again").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> put(node, "/v1/blobs/" + blob.blobId() + "/metadata?pending=true",
                         blob.metadata().metadata().toBcs()).statusCode() / 100 == 2);
     }
 
@@ -605,7 +666,11 @@ class HostileClientEndToEndTest {
     }
 
     static int storeStatus(byte[] blob) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(net.gatewayUrl().resolve("/v1/blobs?epochs=1")).timeout(Duration.ofSeconds(60))
+        return storeStatus(net.gatewayUrl(), blob);
+    }
+
+    static int storeStatus(URI base, byte[] blob) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/blobs?epochs=1")).timeout(Duration.ofSeconds(60))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -624,15 +689,20 @@ class HostileClientEndToEndTest {
                 : created.path("blobObject").path("blobId").asString();
     }
 
-    static HttpResponse<String> rpcPost(byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(net.devnetUrl()).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /**
+     * POST to the devnet's JSON-RPC over a raw socket, reading the answer while the body is still being
+     * written: a server that refuses a body from its declared length answers (and closes) before
+     * taking it all, which {@link HttpClient} reports as a broken upload instead of the answer.
+     */
+    static RawHttp.Response rpcPost(byte[] body) {
+        return RawHttp.exchangeWhileSending(URI.create("http://127.0.0.1:" + net.devnetUrl().getPort()), "POST", "/",
+                Map.of("Content-Type", "application/json", "Content-Length", Integer.toString(body.length)), body,
+                Duration.ofSeconds(120));
     }
 
     /** Refused with HTTP {@code status} and one JSON-RPC error object (not an array of answers) of {@code code} (if 200). */
-    static void assertRefused(HttpResponse<String> r, int status, int code) {
-        assertThat(r.statusCode()).as(head(r.body())).isEqualTo(status);
+    static void assertRefused(RawHttp.Response r, int status, int code) {
+        assertThat(r.status()).as(head(r.body())).isEqualTo(status);
         JsonNode json = JSON.readTree(r.body());
         assertThat(json.isObject() && json.has("error")).as("one JSON-RPC error: %s", head(r.body())).isTrue();
         if (status == 200) {
@@ -674,17 +744,17 @@ class HostileClientEndToEndTest {
     }
 
     /** A small store from the attacker's address (its own uploads count against it). */
-    static HttpResponse<String> attackerStore(long seed) throws Exception {
-        return ATTACKER_HTTP.send(HttpRequest.newBuilder(net.gatewayUrl().resolve("/v1/blobs?epochs=1"))
+    static HttpResponse<String> attackerStore(URI base, long seed) throws Exception {
+        return ATTACKER_HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/blobs?epochs=1"))
                 .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(LocalNetwork.randomBlob(1_000, seed)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the attacker's slow uploads hold their places at the publisher: its next store is refused (429). */
-    static void awaitAttackerRefused(long seed) {
+    static void awaitAttackerRefused(URI base, long seed) {
         long[] next = {seed};
         Awaitility.await("the slow uploads hold the attacker's publisher places").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(300)).until(() -> attackerStore(next[0]++).statusCode() == 429);
+                .pollInterval(Duration.ofMillis(300)).until(() -> attackerStore(base, next[0]++).statusCode() == 429);
     }
 
     static String head(String body) {

@@ -117,6 +117,36 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * One request whose body is written by another thread while this one reads the answer: a server
+     * may answer (413, 503, ...) and close before it has taken the whole body; the answer is still read.
+     */
+    public static Response exchangeWhileSending(URI base, String method, String target, Map<String, String> headers,
+            byte[] body, Duration timeout) {
+        try (Socket s = open(base, method, target, headers, timeout)) {
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    OutputStream out = s.getOutputStream();
+                    for (int off = 0; off < body.length; off += 64 * 1024) {
+                        out.write(body, off, Math.min(64 * 1024, body.length - off));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // the server stopped reading: its answer tells why
+                }
+            });
+            Response r = read(s);
+            s.close();
+            writer.join(timeout.toMillis());
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends raw bytes as they are (a hand-written request) and reads the answer. */
     public static Response exchangeRaw(URI base, byte[] request, Duration timeout) {
         try (Socket s = connect(base, timeout)) {
