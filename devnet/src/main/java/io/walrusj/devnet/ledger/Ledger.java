@@ -16,7 +16,10 @@ import io.walrusj.devnet.contract.TxContext;
 import io.walrusj.devnet.contract.WalrusSystem;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,7 @@ public class Ledger {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final List<Consumer<CommittedTransaction>> commitListeners = new CopyOnWriteArrayList<>();
 
     private volatile Genesis genesis;
     private volatile WalrusSystem system;
@@ -130,6 +134,13 @@ public class Ledger {
             }
             prepared.commit();
             last = checkpoint;
+            for (Consumer<CommittedTransaction> listener : commitListeners) {
+                try {
+                    listener.accept(committed);
+                } catch (RuntimeException e) {
+                    log.error("commit listener failed on checkpoint {}", sequence, e);
+                }
+            }
             return new Executed(stored, checkpoint, committed, receipt);
         } finally {
             lock.unlock();
@@ -180,6 +191,23 @@ public class Ledger {
         last = latest;
         log.info("devnet ready: {} transactions replayed, checkpoint {}, epoch {}", count[0], last.sequenceNumber(),
                 system.currentEpoch());
+    }
+
+    /**
+     * Calls {@code listener} with every transaction committed from now on, in commit order, under the
+     * ledger's lock (so it must not block: hand the work off). The checkpoint is durable when it is called.
+     */
+    public void addCommitListener(Consumer<CommittedTransaction> listener) {
+        commitListeners.add(listener);
+    }
+
+    public void removeCommitListener(Consumer<CommittedTransaction> listener) {
+        commitListeners.remove(listener);
+    }
+
+    /** The latest committed checkpoint. */
+    public Checkpoint lastCheckpoint() {
+        return last;
     }
 
     /** Blake2b-256 over the whole state in memory (objects, balances, mint/burn totals). */

@@ -86,6 +86,85 @@ public class LedgerStore {
                 .optional();
     }
 
+    public Optional<Checkpoint> checkpoint(long sequenceNumber) {
+        return jdbc.sql("select * from checkpoints where sequence_number = ?").param(sequenceNumber)
+                .query(LedgerStore::checkpoint).optional();
+    }
+
+    public Optional<Checkpoint> checkpoint(byte[] digest) {
+        return jdbc.sql("select * from checkpoints where digest = ?").param(digest).query(LedgerStore::checkpoint).optional();
+    }
+
+    /** The transactions of a checkpoint in execution order (the devnet puts one in each). */
+    public List<StoredTransaction> transactionsOf(long checkpoint) {
+        return jdbc.sql("select * from transactions where checkpoint = ? order by sequence_number").param(checkpoint)
+                .query(LedgerStore::transaction).list();
+    }
+
+    public Optional<StoredTransaction> transaction(byte[] digest) {
+        return jdbc.sql("select * from transactions where digest = ?").param(digest).query(LedgerStore::transaction).optional();
+    }
+
+    /** The events of one transaction in emission order. */
+    public List<StoredEvent> eventsOf(long txSequence) {
+        return jdbc.sql("select * from events where tx_sequence = ? order by event_seq").param(txSequence)
+                .query(LedgerStore::event).list();
+    }
+
+    /** First and last checkpoint labelled with {@code epoch}, with their timestamps; empty for an epoch never reached. */
+    public Optional<EpochRange> epochRange(long epoch) {
+        return jdbc.sql("select min(sequence_number) as first, max(sequence_number) as last, min(timestamp_ms) as start_ms, "
+                        + "max(timestamp_ms) as end_ms from checkpoints where epoch = ? having count(*) > 0")
+                .param(epoch)
+                .query((rs, row) -> new EpochRange(rs.getLong("first"), rs.getLong("last"), rs.getLong("start_ms"), rs.getLong("end_ms")))
+                .optional();
+    }
+
+    /** Checkpoints (first, last) and their timestamps (start, end) of one epoch. */
+    public record EpochRange(long firstCheckpoint, long lastCheckpoint, long startMs, long endMs) {}
+
+    /**
+     * Live objects owned by the address {@code owner}, by object id after {@code after} (null: from the
+     * start); {@code type} null for any, {@code anyInstantiation} to match {@code type<...>} as well.
+     */
+    public List<StoredObject> ownedObjects(SuiAddress owner, String type, boolean anyInstantiation, SuiAddress after, int limit) {
+        StringBuilder sql = new StringBuilder("select * from objects where owner = ? and owner_kind = 'AddressOwner' and not deleted");
+        List<Object> params = new java.util.ArrayList<>(List.of(owner.bytes()));
+        if (type != null) {
+            sql.append(anyInstantiation ? " and (object_type = ? or object_type like ?)" : " and object_type = ?");
+            params.add(type);
+            if (anyInstantiation) {
+                params.add(type.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "<%");
+            }
+        }
+        if (after != null) {
+            sql.append(" and object_id > ?");
+            params.add(after.bytes());
+        }
+        sql.append(" order by object_id limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(LedgerStore::object).list();
+    }
+
+    /** Live dynamic fields of {@code parent} with their field objects, by field id after {@code after} (null: from the start). */
+    public List<FieldWithObject> dynamicFields(SuiAddress parent, SuiAddress after, int limit) {
+        String sql = "select f.name_type, f.name_bcs, f.name_json, o.* from dynamic_fields f join objects o on o.object_id = f.field_id "
+                + "where f.parent_id = ? and not o.deleted" + (after == null ? "" : " and f.field_id > ?") + " order by f.field_id limit ?";
+        List<Object> params = new java.util.ArrayList<>(List.of(parent.bytes()));
+        if (after != null) {
+            params.add(after.bytes());
+        }
+        params.add(limit);
+        return jdbc.sql(sql).params(params).query((rs, row) -> {
+            StoredObject o = object(rs, row);
+            return new FieldWithObject(new DynamicField(parent, rs.getString("name_type"), rs.getBytes("name_bcs"),
+                    rs.getString("name_json"), o.id()), o);
+        }).list();
+    }
+
+    /** A dynamic field and its current field object. */
+    public record FieldWithObject(DynamicField field, StoredObject object) {}
+
     public Optional<Long> transactionSequence(byte[] digest) {
         return jdbc.sql("select sequence_number from transactions where digest = ?").param(digest).query(Long.class).optional();
     }

@@ -1,0 +1,140 @@
+package io.walrusj.devnet.grpc;
+
+import com.google.rpc.Code;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.walrusj.chain.grpc.proto.SubscribeCheckpointsRequest;
+import io.walrusj.chain.grpc.proto.SubscribeCheckpointsResponse;
+import io.walrusj.chain.grpc.proto.SubscriptionServiceGrpc;
+import io.walrusj.devnet.ledger.CommittedTransaction;
+import io.walrusj.devnet.ledger.Ledger;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sui's {@code SubscribeCheckpoints}: every checkpoint committed after the subscription started,
+ * in order and without gaps (one frame each, {@code cursor} = its sequence number), until the client
+ * cancels. Built from the committed transaction in memory, cut to the read mask. Each subscriber has
+ * a bounded queue and a virtual thread that sends as fast as the client reads (gRPC flow control);
+ * one that falls {@code buffer} checkpoints behind is ended with {@code ABORTED} (resubscribe and
+ * backfill with GetCheckpoint), and at most {@code maxSubscribers} run at once ({@code RESOURCE_EXHAUSTED}).
+ */
+final class SubscriptionGrpcService extends SubscriptionServiceGrpc.SubscriptionServiceImplBase {
+    private static final CommittedTransaction LAGGED = new CommittedTransaction(null, null, List.of(), List.of(), List.of());
+
+    private final int maxSubscribers;
+    private final int buffer;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+    SubscriptionGrpcService(Ledger ledger, int maxSubscribers, int buffer) {
+        this.maxSubscribers = maxSubscribers;
+        this.buffer = buffer;
+        ledger.addCommitListener(this::committed);
+    }
+
+    /** Subscriptions currently open. */
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private void committed(CommittedTransaction committed) {
+        for (Subscriber s : subscribers) {
+            s.offer(committed);
+        }
+    }
+
+    @Override
+    public void subscribeCheckpoints(SubscribeCheckpointsRequest request, StreamObserver<SubscribeCheckpointsResponse> observer) {
+        ReadMask mask = LedgerGrpcService.checkpointMask(request.hasReadMask(), request.getReadMask());
+        ServerCallStreamObserver<SubscribeCheckpointsResponse> out = (ServerCallStreamObserver<SubscribeCheckpointsResponse>) observer;
+        Subscriber s = new Subscriber(mask, out);
+        synchronized (subscribers) {
+            if (subscribers.size() >= maxSubscribers) {
+                throw GrpcStatuses.status(Code.RESOURCE_EXHAUSTED, "at most " + maxSubscribers + " checkpoint subscriptions at once");
+            }
+            subscribers.add(s);
+        }
+        out.setOnCancelHandler(s::stop);
+        out.setOnReadyHandler(s::ready);
+        s.thread = Thread.ofVirtual().name("grpc-checkpoint-subscriber").start(s::pump);
+    }
+
+    private final class Subscriber {
+        private final ReadMask mask;
+        private final ServerCallStreamObserver<SubscribeCheckpointsResponse> out;
+        private final BlockingQueue<CommittedTransaction> queue = new ArrayBlockingQueue<>(buffer + 1);
+        private final Object readiness = new Object();
+        private volatile Thread thread;
+        private volatile boolean stopped;
+
+        Subscriber(ReadMask mask, ServerCallStreamObserver<SubscribeCheckpointsResponse> out) {
+            this.mask = mask;
+            this.out = out;
+        }
+
+        /** Called under the ledger's lock: never blocks. */
+        void offer(CommittedTransaction c) {
+            if (queue.remainingCapacity() <= 1) {
+                queue.clear();
+                queue.offer(LAGGED);
+            } else {
+                queue.offer(c);
+            }
+        }
+
+        void ready() {
+            synchronized (readiness) {
+                readiness.notifyAll();
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            subscribers.remove(this);
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+
+        void pump() {
+            try {
+                while (!stopped) {
+                    CommittedTransaction c = queue.take();
+                    if (c == LAGGED) {
+                        out.onError(GrpcStatuses.status(Code.ABORTED, "subscriber fell more than " + buffer
+                                + " checkpoints behind; subscribe again and backfill with GetCheckpoint"));
+                        return;
+                    }
+                    synchronized (readiness) {
+                        while (!out.isReady() && !stopped) {
+                            readiness.wait(1000);
+                        }
+                    }
+                    if (stopped) {
+                        return;
+                    }
+                    out.onNext(frame(c));
+                }
+            } catch (InterruptedException | StatusRuntimeException e) {
+                // cancelled by the client or the server shutting down
+            } finally {
+                stopped = true;
+                subscribers.remove(this);
+            }
+        }
+
+        private SubscribeCheckpointsResponse frame(CommittedTransaction c) {
+            List<SuiProtos.TxWithEvents> txs = mask.includes("transactions")
+                    ? List.of(new SuiProtos.TxWithEvents(c.transaction(), c.events())) : List.of();
+            return SubscribeCheckpointsResponse.newBuilder()
+                    .setCursor(c.checkpoint().sequenceNumber())
+                    .setCheckpoint(mask.apply(SuiProtos.checkpoint(c.checkpoint(), txs)))
+                    .build();
+        }
+    }
+}
