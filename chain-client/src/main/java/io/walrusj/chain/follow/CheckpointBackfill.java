@@ -4,12 +4,14 @@ import io.walrusj.chain.follow.CheckpointFollowerException.Reason;
 import io.walrusj.chain.grpc.CheckpointData;
 import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.rpc.SuiProtocolException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads checkpoints {@code from..to} (inclusive) with {@code GetCheckpoint}, up to
@@ -18,6 +20,8 @@ import java.util.concurrent.Future;
  * what is still in flight.
  */
 final class CheckpointBackfill implements AutoCloseable {
+
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final SuiGrpcClient sui;
     private final int concurrency;
@@ -71,8 +75,14 @@ final class CheckpointBackfill implements AutoCloseable {
         return c.get();
     }
 
+    /** Cancels the reads still in flight (their threads are interrupted, which cancels the gRPC calls) and waits for them. */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

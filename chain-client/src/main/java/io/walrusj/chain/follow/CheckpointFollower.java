@@ -4,6 +4,7 @@ import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.follow.CheckpointFollowerException.Reason;
 import io.walrusj.chain.grpc.CheckpointData;
 import io.walrusj.chain.grpc.CheckpointStream;
+import io.walrusj.chain.grpc.ServiceInfo;
 import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.model.WalrusEvents;
 import java.lang.System.Logger;
@@ -11,7 +12,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -41,7 +41,7 @@ public final class CheckpointFollower implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(CheckpointFollower.class.getName());
     private static final long UNKNOWN = Long.MIN_VALUE;
-    private static final long LATEST = -1;
+    static final long LATEST = -1;
 
     /** Lifecycle of the follower. */
     public enum State {
@@ -81,7 +81,7 @@ public final class CheckpointFollower implements AutoCloseable {
     private final Object interruptLock = new Object();
     private boolean interruptible; // guarded by interruptLock
 
-    private CheckpointFollower(Builder b) {
+    CheckpointFollower(CheckpointFollowerBuilder b) {
         this.sui = b.sui;
         this.events = new CheckpointEvents(b.decoder);
         this.cursorStore = b.cursorStore;
@@ -98,26 +98,33 @@ public final class CheckpointFollower implements AutoCloseable {
     }
 
     /** A follower of {@code network}'s Walrus events ({@link WalrusEvents#forNetwork}: all its event package IDs). */
-    public static Builder builder(SuiGrpcClient sui, WalrusNetwork network, CheckpointCursorStore cursorStore,
+    public static CheckpointFollowerBuilder builder(SuiGrpcClient sui, WalrusNetwork network, CheckpointCursorStore cursorStore,
             CheckpointBatchHandler handler) {
-        return new Builder(sui, WalrusEvents.forNetwork(network), cursorStore, handler);
+        return new CheckpointFollowerBuilder(sui, WalrusEvents.forNetwork(network), cursorStore, handler);
     }
 
     /** A follower with an explicit decoder; its {@link WalrusEvents#packageIds()} select the events. */
-    public static Builder builder(SuiGrpcClient sui, WalrusEvents decoder, CheckpointCursorStore cursorStore,
+    public static CheckpointFollowerBuilder builder(SuiGrpcClient sui, WalrusEvents decoder, CheckpointCursorStore cursorStore,
             CheckpointBatchHandler handler) {
-        return new Builder(sui, decoder, cursorStore, handler);
+        return new CheckpointFollowerBuilder(sui, decoder, cursorStore, handler);
     }
 
     // ------------------------------------------------------------------ one session
 
     private void session() throws InterruptedException {
         Optional<CheckpointCursor> stored = loadCursor();
-        long head = chainHead();
+        ServiceInfo info = sui.serviceInfo();
+        long head = info.checkpointHeight();
+        noteHead(head);
         CheckpointCursor start = stored.orElseGet(() -> startPosition(head));
         cursor = start;
         doneCheckpoint = start == null ? -1 : start.lastCompleteCheckpoint();
         CheckpointBatcher batcher = new CheckpointBatcher(events, maxBatchEvents, maxBatchCheckpoints, start, this::commit);
+        if (batcher.nextCheckpoint() < info.lowestAvailableCheckpoint()) {
+            throw new CheckpointFollowerException(Reason.CHECKPOINT_UNAVAILABLE, "the follower needs checkpoint "
+                    + batcher.nextCheckpoint() + " but the server keeps only checkpoints from "
+                    + info.lowestAvailableCheckpoint() + " on (start from a later checkpoint, or use an archival node)");
+        }
         try (CheckpointStream s = sui.subscribeCheckpoints()) {
             stream = s;
             if (stopRequested) {
@@ -375,115 +382,5 @@ public final class CheckpointFollower implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    // ------------------------------------------------------------------ builder
-
-    /** Settings of a {@link CheckpointFollower}. */
-    public static final class Builder {
-        private final SuiGrpcClient sui;
-        private final WalrusEvents decoder;
-        private final CheckpointCursorStore cursorStore;
-        private final CheckpointBatchHandler handler;
-        private long startCheckpoint = 0;
-        private int maxBatchEvents = 500;
-        private int maxBatchCheckpoints = 1000;
-        private int backfillConcurrency = 4;
-        private Duration stallTimeout = Duration.ofSeconds(10);
-        private Backoff backoff = Backoff.DEFAULT;
-        private int maxConsecutiveErrors = 0;
-        private FollowerListener listener = FollowerListener.NONE;
-        private InstantSource clock = InstantSource.system();
-
-        private Builder(SuiGrpcClient sui, WalrusEvents decoder, CheckpointCursorStore cursorStore,
-                CheckpointBatchHandler handler) {
-            this.sui = Objects.requireNonNull(sui, "sui");
-            this.decoder = Objects.requireNonNull(decoder, "decoder");
-            this.cursorStore = Objects.requireNonNull(cursorStore, "cursorStore");
-            this.handler = Objects.requireNonNull(handler, "handler");
-        }
-
-        /** Without a stored cursor, start with checkpoint 0 (the default). */
-        public Builder startFromGenesis() {
-            return startFromCheckpoint(0);
-        }
-
-        /** Without a stored cursor, start with the chain's latest checkpoint when the follower first connects. */
-        public Builder startFromLatest() {
-            this.startCheckpoint = LATEST;
-            return this;
-        }
-
-        /** Without a stored cursor, start with checkpoint {@code first} (e.g. the Walrus package's publication). */
-        public Builder startFromCheckpoint(long first) {
-            if (first < 0) {
-                throw new IllegalArgumentException("negative checkpoint: " + first);
-            }
-            this.startCheckpoint = first;
-            return this;
-        }
-
-        /** At most this many events per batch (default 500); a larger checkpoint is split. */
-        public Builder maxBatchEvents(int max) {
-            this.maxBatchEvents = positive(max, "maxBatchEvents");
-            return this;
-        }
-
-        /** A batch spans at most this many checkpoints (default 1000): bounds the re-scan after a crash while catching up. */
-        public Builder maxBatchCheckpoints(int max) {
-            this.maxBatchCheckpoints = positive(max, "maxBatchCheckpoints");
-            return this;
-        }
-
-        /** {@code GetCheckpoint} calls in flight while filling a gap (default 4). */
-        public Builder backfillConcurrency(int n) {
-            this.backfillConcurrency = positive(n, "backfillConcurrency");
-            return this;
-        }
-
-        /** No stream message for this long while the chain head is past the follower = stalled, reconnect (default 10 s). */
-        public Builder stallTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("stall timeout must be positive");
-            }
-            this.stallTimeout = timeout;
-            return this;
-        }
-
-        public Builder backoff(Backoff backoff) {
-            this.backoff = Objects.requireNonNull(backoff);
-            return this;
-        }
-
-        /** Give up (state FAILED) after this many failed sessions in a row without progress; 0 = never (default). */
-        public Builder maxConsecutiveErrors(int max) {
-            if (max < 0) {
-                throw new IllegalArgumentException("negative maxConsecutiveErrors");
-            }
-            this.maxConsecutiveErrors = max;
-            return this;
-        }
-
-        public Builder listener(FollowerListener listener) {
-            this.listener = Objects.requireNonNull(listener);
-            return this;
-        }
-
-        /** The clock of {@link CheckpointFollower#secondsLag()} (tests). */
-        public Builder clock(InstantSource clock) {
-            this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        public CheckpointFollower build() {
-            return new CheckpointFollower(this);
-        }
-
-        private static int positive(int n, String what) {
-            if (n < 1) {
-                throw new IllegalArgumentException(what + " must be positive: " + n);
-            }
-            return n;
-        }
     }
 }

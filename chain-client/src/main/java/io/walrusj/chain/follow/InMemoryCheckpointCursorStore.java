@@ -28,6 +28,18 @@ public final class InMemoryCheckpointCursorStore implements CheckpointCursorStor
         history.add(newCursor);
     }
 
+    /**
+     * A handler that applies {@code effects}, then saves the batch's cursor here: for consumers
+     * whose effects need no atomicity with the cursor (a cache re-read on restart, a trigger), e.g.
+     * with {@code startFromLatest()}. Without saving, every reconnect would start over.
+     */
+    public CheckpointBatchHandler savingAfter(CheckpointBatchHandler effects) {
+        return batch -> {
+            effects.handle(batch);
+            save(batch.newCursor());
+        };
+    }
+
     /** Every cursor saved, in order. */
     public synchronized List<CheckpointCursor> history() {
         return List.copyOf(history);

@@ -108,12 +108,12 @@ class CheckpointFollowerTest {
         chain.close();
     }
 
-    CheckpointFollower.Builder builder() {
+    CheckpointFollowerBuilder builder() {
         return CheckpointFollower.builder(sui, NETWORK, store, handler).backoff(FAST)
                 .stallTimeout(Duration.ofSeconds(5)).listener(errors);
     }
 
-    CheckpointFollower start(CheckpointFollower.Builder b) {
+    CheckpointFollower start(CheckpointFollowerBuilder b) {
         CheckpointFollower f = b.build();
         followers.add(f);
         f.start();
@@ -308,16 +308,40 @@ class CheckpointFollowerTest {
     // ------------------------------------------------------------------ start, stall, stop
 
     @Test
-    void startFromLatestSkipsTheHistory() throws Exception {
+    void startFromLatestSkipsTheHistoryAndAnInMemoryCursorSurvivesReconnects() throws Exception {
         add("Old", walrus("BlobRegistered"));
         long head = add("Head", walrus("BlobCertified"));
-        start(builder().startFromLatest());
+        chain.plans(i -> new Plan(0, 2, End.FAIL)); // every stream breaks after two frames
+        List<EventId> seen = new CopyOnWriteArrayList<>();
+        InMemoryCheckpointCursorStore memory = new InMemoryCheckpointCursorStore();
+        start(CheckpointFollower.builder(sui, NETWORK, memory,
+                memory.savingAfter(b -> b.events().forEach(e -> seen.add(e.id()))))
+                .backoff(FAST).startFromLatest());
         await("subscribed", () -> chain.subscriptions() == 1);
-        long next = add("New", walrus("BlobDeleted"));
-        awaitCursor(next);
+        long next = 0;
+        for (int i = 0; i < 5; i++) {
+            next = add("New" + i, walrus("BlobDeleted"));
+        }
+        long last = next;
+        await("all new events", () -> memory.load().filter(c -> c.equals(CheckpointCursor.endOf(last))).isPresent());
 
-        assertThat(handler.ids()).containsExactly(new EventId("Head", 0), new EventId("New", 0));
+        assertThat(seen).containsExactly(new EventId("Head", 0), new EventId("New0", 0), new EventId("New1", 0),
+                new EventId("New2", 0), new EventId("New3", 0), new EventId("New4", 0));
         assertThat(chain.fetched()).doesNotContain(head - 1);
+    }
+
+    @Test
+    void aCursorBeforeTheServersLowestCheckpointIsReportedNotSkipped() throws Exception {
+        chain.lowestAvailable(3);
+        chain.appendEmpty(5);
+        CheckpointFollower f = start(builder().maxConsecutiveErrors(2));
+        assertThat(f.awaitTermination(Duration.ofSeconds(10))).isTrue();
+        assertThat(f.failure()).hasValueSatisfying(e -> assertThat(e).isInstanceOfSatisfying(
+                CheckpointFollowerException.class, x -> {
+                    assertThat(x.reason()).isEqualTo(Reason.CHECKPOINT_UNAVAILABLE);
+                    assertThat(x.getMessage()).contains("needs checkpoint 0").contains("from 3 on");
+                }));
+        assertThat(handler.attempts).isEmpty();
     }
 
     @Test
@@ -358,6 +382,19 @@ class CheckpointFollowerTest {
         assertThat(f.state()).isEqualTo(CheckpointFollower.State.STOPPED);
         assertThat(f.awaitTermination(Duration.ZERO)).isTrue();
         await("stream cancelled", () -> chain.cancelled() == 1);
+    }
+
+    @Test
+    void stopDuringABackfillCancelsTheReadsInFlight() throws Exception {
+        chain.appendEmpty(20);
+        chain.blockReadsFrom(5);
+        CheckpointFollower f = start(builder().backfillConcurrency(4));
+        await("reads 5..8 in flight", () -> chain.fetched().containsAll(List.of(5L, 6L, 7L, 8L)));
+        assertThat(chain.fetched()).doesNotContain(9L);
+        assertThat(f.stop(Duration.ofSeconds(5))).isTrue();
+        await("the blocked reads cancelled", () -> chain.cancelledReads() == 4);
+        assertThat(f.state()).isEqualTo(CheckpointFollower.State.STOPPED);
+        assertThat(handler.attempts).isEmpty();
     }
 
     @Test

@@ -75,12 +75,16 @@ public final class FakeCheckpointChain implements AutoCloseable {
     private final List<Sub> subs = new ArrayList<>();
     private final List<Long> fetched = new CopyOnWriteArrayList<>();
     private volatile IntFunction<Plan> plans = i -> Plan.LIVE;
+    private volatile long lowestAvailable;
+    private volatile long blockFrom = Long.MAX_VALUE;
+    private final java.util.concurrent.CountDownLatch unblock = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger cancelledReads = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeCheckpointChain() throws IOException {
         grpc = new FakeSuiGrpc();
         checkpoints.add(Protos.checkpoint(0));
         grpc.serviceInfo = r -> GetServiceInfoResponse.newBuilder().setChainId("fake").setEpoch(3)
-                .setCheckpointHeight(head()).build();
+                .setCheckpointHeight(head()).setLowestAvailableCheckpoint(lowestAvailable).build();
         grpc.getCheckpoint = this::getCheckpoint;
         grpc.subscribe = this::subscribe;
     }
@@ -92,6 +96,11 @@ public final class FakeCheckpointChain implements AutoCloseable {
     /** Subscription number {@code i} (0-based) follows {@code plans.apply(i)}. */
     public void plans(IntFunction<Plan> plans) {
         this.plans = plans;
+    }
+
+    /** What {@code GetServiceInfo} reports as the lowest available checkpoint (the fake still serves all). */
+    public void lowestAvailable(long seq) {
+        this.lowestAvailable = seq;
     }
 
     public synchronized long head() {
@@ -159,9 +168,38 @@ public final class FakeCheckpointChain implements AutoCloseable {
                 .build();
     }
 
-    private synchronized GetCheckpointResponse getCheckpoint(GetCheckpointRequest r) {
+    /** {@code GetCheckpoint} of {@code seq} or later waits until the client cancels it (counted) or {@link #unblock()}. */
+    public void blockReadsFrom(long seq) {
+        blockFrom = seq;
+    }
+
+    public void unblock() {
+        unblock.countDown();
+    }
+
+    /** Blocked {@code GetCheckpoint} calls the client cancelled. */
+    public int cancelledReads() {
+        return cancelledReads.get();
+    }
+
+    private GetCheckpointResponse getCheckpoint(GetCheckpointRequest r) {
         long seq = r.hasSequenceNumber() ? r.getSequenceNumber() : head();
         fetched.add(seq);
+        while (seq >= blockFrom && unblock.getCount() > 0) {
+            if (io.grpc.Context.current().isCancelled()) {
+                cancelledReads.incrementAndGet();
+                throw Status.CANCELLED.asRuntimeException();
+            }
+            try {
+                unblock.await(5, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                throw Status.CANCELLED.asRuntimeException();
+            }
+        }
+        return checkpointResponse(seq);
+    }
+
+    private synchronized GetCheckpointResponse checkpointResponse(long seq) {
         if (seq > head()) {
             throw Status.NOT_FOUND.withDescription("checkpoint " + seq + " not found").asRuntimeException();
         }
@@ -199,6 +237,7 @@ public final class FakeCheckpointChain implements AutoCloseable {
 
     @Override
     public void close() {
+        unblock();
         grpc.close();
     }
 }
