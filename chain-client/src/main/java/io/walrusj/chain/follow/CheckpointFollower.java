@@ -34,7 +34,7 @@ import java.util.random.RandomGenerator;
  * checkpoint for {@code stallTimeout} while the chain head is past the follower), an undecodable
  * Walrus event, a handler or cursor-store exception. The next session starts after the
  * {@link Backoff} delay and re-reads the cursor, so nothing is skipped or repeated. After
- * {@code maxConsecutiveErrors} failed sessions without progress in between, the follower ends in
+ * {@code maxConsecutiveErrors} failed sessions without a commit in between, the follower ends in
  * {@link State#FAILED}.
  */
 public final class CheckpointFollower implements AutoCloseable {
@@ -66,7 +66,7 @@ public final class CheckpointFollower implements AutoCloseable {
     // Owned by the loop thread.
     private CheckpointCursor resolvedStart; // the start position once resolved (LATEST is fixed at the first session)
     private boolean startResolved;
-    private boolean progress;
+    private boolean progress; // a commit since the last failed session
 
     // Read by other threads.
     private volatile CheckpointCursor cursor;
@@ -132,12 +132,17 @@ public final class CheckpointFollower implements AutoCloseable {
             }
             backfill(batcher, head);
             while (!stopRequested) {
-                Optional<CheckpointData> next = s.poll(batcher.hasPending() ? Duration.ZERO : stallTimeout);
+                Optional<CheckpointData> next;
+                try {
+                    next = s.poll(batcher.hasPending() ? Duration.ZERO : stallTimeout);
+                } catch (RuntimeException e) {
+                    batcher.flush(); // the checkpoints read are complete: commit them before reconnecting
+                    throw e;
+                }
                 if (next.isPresent()) {
                     CheckpointData c = next.get();
-                    progress = true;
                     noteHead(c.sequenceNumber());
-                    if (c.sequenceNumber() >= batcher.nextCheckpoint()) {
+                    if (c.sequenceNumber() >= batcher.nextCheckpoint()) { // else: already handled, dropped
                         backfill(batcher, c.sequenceNumber() - 1);
                         batcher.add(c);
                     }
@@ -184,7 +189,6 @@ public final class CheckpointFollower implements AutoCloseable {
         try (CheckpointBackfill fill = new CheckpointBackfill(sui, batcher.nextCheckpoint(), to, backfillConcurrency)) {
             while (fill.hasNext() && !stopRequested) {
                 batcher.add(fill.next());
-                progress = true;
             }
         }
     }

@@ -82,7 +82,7 @@ public final class CheckpointFollowerBuilder {
         return this;
     }
 
-    /** Give up (state FAILED) after this many failed sessions in a row without progress; 0 = never (default). */
+    /** Give up (state FAILED) after this many failed sessions in a row without a commit; 0 = never (default). */
     public CheckpointFollowerBuilder maxConsecutiveErrors(int max) {
         if (max < 0) {
             throw new IllegalArgumentException("negative maxConsecutiveErrors");

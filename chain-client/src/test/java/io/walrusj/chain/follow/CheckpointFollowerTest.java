@@ -78,10 +78,14 @@ class CheckpointFollowerTest {
 
     static final class Errors implements FollowerListener {
         final List<Exception> seen = new CopyOnWriteArrayList<>();
+        final List<Integer> counts = new CopyOnWriteArrayList<>();
+        final List<Duration> delays = new CopyOnWriteArrayList<>();
 
         @Override
         public void onError(Exception error, int consecutiveErrors, Duration retryIn) {
             seen.add(error);
+            counts.add(consecutiveErrors);
+            delays.add(retryIn);
         }
 
         @Override
@@ -360,6 +364,19 @@ class CheckpointFollowerTest {
         assertThat(errors.seen).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(CheckpointFollowerException.class,
                 x -> assertThat(x.reason()).isEqualTo(Reason.STREAM_STALLED)));
         await("stalled stream cancelled", () -> chain.cancelled() >= 1);
+    }
+
+    @Test
+    void aServerThatKeepsFailingTheStreamIsRetriedWithGrowingBackoffUntilTheCap() throws Exception {
+        chain.plans(i -> new Plan(0, 1, End.FAIL)); // the (already handled) head, then UNAVAILABLE
+        CheckpointFollower f = start(builder().maxConsecutiveErrors(5));
+        assertThat(f.awaitTermination(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(f.state()).isEqualTo(CheckpointFollower.State.FAILED);
+        assertThat(errors.counts).containsExactly(1, 2, 3, 4);
+        assertThat(errors.delays).containsExactly(FAST.base(1), FAST.base(2), FAST.base(3), FAST.base(4));
+        assertThat(chain.subscriptions()).isEqualTo(5);
+        assertThat(store.load()).contains(CheckpointCursor.endOf(0)).as("the first session committed checkpoint 0");
     }
 
     @Test
