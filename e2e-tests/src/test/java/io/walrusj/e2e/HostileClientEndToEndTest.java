@@ -407,7 +407,10 @@ class HostileClientEndToEndTest {
         while (System.nanoTime() < end) {
             statuses.add(storeStatus(LocalNetwork.randomBlob(1_000, seed++)));
         }
-        assertThat(statuses).as("stores after 16 abandoned uploads").isNotEmpty().doesNotContain(503).containsOnly(200);
+        assertThat(statuses).as("stores after 16 abandoned uploads").doesNotContain(503).contains(200);
+        // a 429 may come first, while the publisher learns that the aborted uploads are gone; then only 200
+        assertThat(statuses.subList(statuses.indexOf(200), statuses.size())).as("stores after the first 200: %s", statuses)
+                .containsOnly(200);
     }
 
     // ================================================================== item 4: publisher slots
@@ -563,7 +566,15 @@ class HostileClientEndToEndTest {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 openSlowSliverUploads(node, 250, 52500, sockets, pool, answers, new CopyOnWriteArrayList<>(), closing);
-                assertThat(health(node)).as("node-0's health while 250 slow uploads wait (answers %s)", answers).isEqualTo(200);
+                // not one check right away (it may be served before the node has taken up the slow requests):
+                // the node answers its health route within 5 s, every second, for 15 s
+                long end = System.nanoTime() + 15_000_000_000L;
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    assertThat(health(node, Duration.ofSeconds(5))).as("node-0's health while 250 slow uploads wait (answers %s)",
+                            answers).isEqualTo(200);
+                    Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - start) / 1_000_000));
+                }
                 assertThat(net.node(0).isRunning()).isTrue();
             } finally {
                 closing.set(true);
@@ -634,8 +645,16 @@ class HostileClientEndToEndTest {
     }
 
     static int health(URI node) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(node.resolve("/v1/health")).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return health(node, Duration.ofSeconds(10));
+    }
+
+    static int health(URI node, Duration timeout) throws Exception {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(node.resolve("/v1/health")).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("no answer from " + node + "/v1/health within " + timeout, e);
+        }
     }
 
     static HttpResponse<String> put(URI base, String path, byte[] body) throws Exception {
