@@ -1,9 +1,11 @@
 package io.walrusj.chain;
 
+import io.walrusj.chain.testing.FakeSuiServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.walrusj.chain.FakeSuiServer.Reply;
+import io.walrusj.chain.testing.FakeSuiServer.Reply;
 import io.walrusj.chain.model.Blob;
 import io.walrusj.chain.model.BlobWithAttributes;
 import io.walrusj.chain.model.Storage;

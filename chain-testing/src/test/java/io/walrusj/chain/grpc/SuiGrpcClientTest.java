@@ -1,5 +1,9 @@
 package io.walrusj.chain.grpc;
 
+import io.walrusj.chain.testing.Fixtures;
+import io.walrusj.chain.testing.FakeSuiGrpc;
+import io.walrusj.chain.testing.Protos;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +15,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
-import io.walrusj.chain.Fixtures;
+
 import io.walrusj.chain.grpc.proto.Balance;
 import io.walrusj.chain.grpc.proto.BatchGetObjectsRequest;
 import io.walrusj.chain.grpc.proto.BatchGetObjectsResponse;

@@ -1,4 +1,4 @@
-package io.walrusj.chain;
+package io.walrusj.chain.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,6 @@
-package io.walrusj.chain;
+package io.walrusj.chain.testing;
 
+import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.model.WalrusEvents;
 import io.walrusj.core.bcs.BcsWriter;

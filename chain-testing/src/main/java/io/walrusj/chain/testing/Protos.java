@@ -1,8 +1,7 @@
-package io.walrusj.chain.grpc;
+package io.walrusj.chain.testing;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import io.walrusj.chain.Fixtures;
 import io.walrusj.chain.grpc.proto.Bcs;
 import io.walrusj.chain.grpc.proto.Checkpoint;
 import io.walrusj.chain.grpc.proto.CheckpointSummary;
@@ -14,14 +13,14 @@ import io.walrusj.chain.grpc.proto.TransactionEvents;
 import io.walrusj.core.crypto.SuiAddress;
 
 /** Sui-shaped protobuf messages for the fake server. */
-final class Protos {
+public final class Protos {
 
-    static final long TIMESTAMP_MS = 1_765_000_000_123L;
+    public static final long TIMESTAMP_MS = 1_765_000_000_123L;
 
     private Protos() {
     }
 
-    static Object object(SuiAddress id, long version, byte[] contents) {
+    public static Object object(SuiAddress id, long version, byte[] contents) {
         return Object.newBuilder().setObjectId(id.toString()).setVersion(version).setDigest("DiGeSt" + version)
                 .setOwner(Owner.newBuilder().setKind(Owner.OwnerKind.SHARED).setVersion(7))
                 .setObjectType(Fixtures.PKG + "::system::System")
@@ -29,14 +28,14 @@ final class Protos {
                 .build();
     }
 
-    static Event event(String name) {
+    public static Event event(String name) {
         return Event.newBuilder().setPackageId(Fixtures.LATEST.toString()).setModule("system")
                 .setSender(Fixtures.SENDER.toString()).setEventType(Fixtures.eventType(name))
                 .setContents(Bcs.newBuilder().setName(name).setValue(ByteString.copyFrom(Fixtures.eventBcs().get(name))))
                 .build();
     }
 
-    static ExecutedTransaction tx(String digest, Event... events) {
+    public static ExecutedTransaction tx(String digest, Event... events) {
         var t = ExecutedTransaction.newBuilder().setDigest(digest);
         if (events.length > 0) {
             t.setEvents(TransactionEvents.newBuilder().addAllEvents(java.util.List.of(events)));
@@ -44,10 +43,16 @@ final class Protos {
         return t.build();
     }
 
-    static Checkpoint checkpoint(long seq, ExecutedTransaction... txs) {
+    /** Checkpoint {@code seq} of epoch 3. */
+    public static Checkpoint checkpoint(long seq, ExecutedTransaction... txs) {
+        return checkpoint(seq, 3, txs);
+    }
+
+    /** Checkpoint {@code seq} of {@code epoch}, timestamp {@link #TIMESTAMP_MS} + {@code seq}. */
+    public static Checkpoint checkpoint(long seq, long epoch, ExecutedTransaction... txs) {
         long ms = TIMESTAMP_MS + seq;
         return Checkpoint.newBuilder().setSequenceNumber(seq).setDigest("Cp" + seq)
-                .setSummary(CheckpointSummary.newBuilder().setEpoch(3)
+                .setSummary(CheckpointSummary.newBuilder().setEpoch(epoch)
                         .setTimestamp(Timestamp.newBuilder().setSeconds(ms / 1000).setNanos((int) (ms % 1000) * 1_000_000)))
                 .addAllTransactions(java.util.List.of(txs))
                 .build();

@@ -1,10 +1,12 @@
 package io.walrusj.chain.devnet;
 
+import io.walrusj.chain.testing.FakeSuiServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.walrusj.chain.FakeSuiServer;
-import io.walrusj.chain.FakeSuiServer.Reply;
+
+import io.walrusj.chain.testing.FakeSuiServer.Reply;
 import io.walrusj.chain.rpc.Json;
 import io.walrusj.chain.rpc.SuiEvent;
 import io.walrusj.chain.rpc.SuiProtocolException;

@@ -1,16 +1,18 @@
 package io.walrusj.chain.follow;
 
-import static io.walrusj.chain.grpc.FakeCheckpointChain.foreign;
-import static io.walrusj.chain.grpc.FakeCheckpointChain.tx;
-import static io.walrusj.chain.grpc.FakeCheckpointChain.upgraded;
-import static io.walrusj.chain.grpc.FakeCheckpointChain.walrus;
+import io.walrusj.chain.testing.FakeSuiChain;
+
+import static io.walrusj.chain.testing.FakeSuiChain.foreign;
+import static io.walrusj.chain.testing.FakeSuiChain.tx;
+import static io.walrusj.chain.testing.FakeSuiChain.upgraded;
+import static io.walrusj.chain.testing.FakeSuiChain.walrus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.follow.CheckpointFollowerException.Reason;
-import io.walrusj.chain.grpc.FakeCheckpointChain;
-import io.walrusj.chain.grpc.FakeCheckpointChain.End;
-import io.walrusj.chain.grpc.FakeCheckpointChain.Plan;
+import io.walrusj.chain.testing.FakeSuiChain;
+import io.walrusj.chain.testing.FakeSuiChain.End;
+import io.walrusj.chain.testing.FakeSuiChain.Plan;
 import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.grpc.proto.Event;
 import io.walrusj.chain.model.WalrusDecodeException;
@@ -35,10 +37,10 @@ import org.junit.jupiter.api.Test;
 class CheckpointFollowerTest {
 
     static final WalrusNetwork NETWORK =
-            WalrusNetwork.MAINNET.withAdditionalEventPackages(Set.of(FakeCheckpointChain.UPGRADE_PKG));
+            WalrusNetwork.MAINNET.withAdditionalEventPackages(Set.of(FakeSuiChain.UPGRADE_PKG));
     static final Backoff FAST = new Backoff(Duration.ofMillis(5), Duration.ofMillis(50), 2.0, 0.0);
 
-    FakeCheckpointChain chain;
+    FakeSuiChain chain;
     SuiGrpcClient sui;
     InMemoryCheckpointCursorStore store;
     Recorder handler;
@@ -96,7 +98,7 @@ class CheckpointFollowerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        chain = new FakeCheckpointChain();
+        chain = new FakeSuiChain();
         sui = chain.client();
         store = new InMemoryCheckpointCursorStore();
         handler = new Recorder(store);
@@ -127,7 +129,7 @@ class CheckpointFollowerTest {
     /** Appends a checkpoint with one transaction; its Walrus events (not the foreign ones) are expected. */
     long add(String digest, Event... events) {
         for (int i = 0; i < events.length; i++) {
-            if (!events[i].getEventType().startsWith(FakeCheckpointChain.FOREIGN_PKG.toString())) {
+            if (!events[i].getEventType().startsWith(FakeSuiChain.FOREIGN_PKG.toString())) {
                 expected.add(new EventId(digest, i));
             }
         }
@@ -253,7 +255,7 @@ class CheckpointFollowerTest {
         assertThat(got).extracting(e -> e.event().name()).containsExactly("BlobRegistered", "PricesUpdated");
         WalrusEventEnvelope upgradedEvent = got.get(1);
         assertThat(upgradedEvent.event()).isInstanceOf(WalrusEvent.PricesUpdated.class);
-        assertThat(upgradedEvent.type()).startsWith(FakeCheckpointChain.UPGRADE_PKG.toString());
+        assertThat(upgradedEvent.type()).startsWith(FakeSuiChain.UPGRADE_PKG.toString());
         assertThat(upgradedEvent.id()).isEqualTo(new EventId("Mixed", 2));
         assertThat(upgradedEvent.txDigest()).isEqualTo("Mixed");
         assertThat(upgradedEvent.checkpoint()).hasValue(cp);

@@ -1,5 +1,7 @@
 package io.walrusj.chain.grpc;
 
+import io.walrusj.chain.testing.FakeSuiGrpc;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,13 @@
 package io.walrusj.chain;
 
-import static io.walrusj.chain.FakeSuiServer.recorded;
+import io.walrusj.chain.testing.Fixtures;
+import io.walrusj.chain.testing.FakeSuiServer;
+
+import static io.walrusj.chain.testing.FakeSuiServer.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.walrusj.chain.FakeSuiServer.Reply;
+import io.walrusj.chain.testing.FakeSuiServer.Reply;
 import io.walrusj.chain.model.StakingPool;
 import io.walrusj.chain.model.StorageNodeInfo;
 import io.walrusj.chain.model.WalrusDecodeException;

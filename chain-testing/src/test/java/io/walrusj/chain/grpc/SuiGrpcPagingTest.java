@@ -1,10 +1,14 @@
 package io.walrusj.chain.grpc;
 
+import io.walrusj.chain.testing.Fixtures;
+import io.walrusj.chain.testing.FakeSuiGrpc;
+import io.walrusj.chain.testing.Protos;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.walrusj.chain.Fixtures;
+
 import io.walrusj.chain.grpc.proto.Bcs;
 import io.walrusj.chain.grpc.proto.DynamicField;
 import io.walrusj.chain.grpc.proto.ListDynamicFieldsRequest;

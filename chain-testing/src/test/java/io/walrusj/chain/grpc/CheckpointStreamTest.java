@@ -1,10 +1,14 @@
 package io.walrusj.chain.grpc;
 
+import io.walrusj.chain.testing.Fixtures;
+import io.walrusj.chain.testing.FakeSuiGrpc;
+import io.walrusj.chain.testing.Protos;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
-import io.walrusj.chain.Fixtures;
+
 import io.walrusj.chain.grpc.proto.SubscribeCheckpointsRequest;
 import io.walrusj.chain.grpc.proto.SubscribeCheckpointsResponse;
 import io.walrusj.chain.rpc.SuiGrpcException;

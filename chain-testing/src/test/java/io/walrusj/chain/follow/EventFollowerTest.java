@@ -1,12 +1,15 @@
 package io.walrusj.chain.follow;
 
-import static io.walrusj.chain.FakeSuiServer.recorded;
+import io.walrusj.chain.testing.Fixtures;
+import io.walrusj.chain.testing.FakeSuiServer;
+
+import static io.walrusj.chain.testing.FakeSuiServer.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.walrusj.chain.FakeSuiServer;
-import io.walrusj.chain.FakeSuiServer.Reply;
-import io.walrusj.chain.Fixtures;
+
+import io.walrusj.chain.testing.FakeSuiServer.Reply;
+
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.model.WalrusDecodeException;
 import io.walrusj.chain.model.WalrusEvent;

@@ -1,9 +1,9 @@
-package io.walrusj.chain.grpc;
+package io.walrusj.chain.testing;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
-import io.walrusj.chain.Fixtures;
+import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.grpc.proto.Bcs;
 import io.walrusj.chain.grpc.proto.Checkpoint;
 import io.walrusj.chain.grpc.proto.Event;
@@ -27,7 +27,7 @@ import java.util.function.IntFunction;
  * {@code SubscribeCheckpoints} call follows a {@link Plan} (where it starts, how many frames it
  * sends, how it ends). Checkpoint 0 exists from the start (no transactions).
  */
-public final class FakeCheckpointChain implements AutoCloseable {
+public final class FakeSuiChain implements AutoCloseable {
 
     /** A package version that defined event types added by an upgrade. */
     public static final SuiAddress UPGRADE_PKG =
@@ -80,7 +80,7 @@ public final class FakeCheckpointChain implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch unblock = new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger cancelledReads = new java.util.concurrent.atomic.AtomicInteger();
 
-    public FakeCheckpointChain() throws IOException {
+    public FakeSuiChain() throws IOException {
         grpc = new FakeSuiGrpc();
         checkpoints.add(Protos.checkpoint(0));
         grpc.serviceInfo = r -> GetServiceInfoResponse.newBuilder().setChainId("fake").setEpoch(3)

@@ -1,4 +1,4 @@
-package io.walrusj.chain.grpc;
+package io.walrusj.chain.testing;
 
 import com.google.protobuf.Message;
 import io.grpc.Server;
@@ -7,6 +7,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.grpc.proto.BatchGetObjectsRequest;
 import io.walrusj.chain.grpc.proto.BatchGetObjectsResponse;
 import io.walrusj.chain.grpc.proto.GetBalanceRequest;
@@ -44,34 +45,34 @@ import java.util.function.Function;
  * may throw a {@link StatusRuntimeException} to end the call with that status. Every request is
  * recorded.
  */
-final class FakeSuiGrpc implements AutoCloseable {
+public final class FakeSuiGrpc implements AutoCloseable {
 
-    final List<Message> requests = new CopyOnWriteArrayList<>();
-    final CountDownLatch streamCancelled = new CountDownLatch(1);
+    public final List<Message> requests = new CopyOnWriteArrayList<>();
+    public final CountDownLatch streamCancelled = new CountDownLatch(1);
 
-    volatile Function<GetServiceInfoRequest, GetServiceInfoResponse> serviceInfo = FakeSuiGrpc::unimplemented;
-    volatile Function<GetObjectRequest, GetObjectResponse> getObject = FakeSuiGrpc::unimplemented;
-    volatile Function<BatchGetObjectsRequest, BatchGetObjectsResponse> batchGetObjects = FakeSuiGrpc::unimplemented;
-    volatile Function<GetTransactionRequest, GetTransactionResponse> getTransaction = FakeSuiGrpc::unimplemented;
-    volatile Function<GetCheckpointRequest, GetCheckpointResponse> getCheckpoint = FakeSuiGrpc::unimplemented;
-    volatile Function<GetEpochRequest, GetEpochResponse> getEpoch = FakeSuiGrpc::unimplemented;
-    volatile Function<ListDynamicFieldsRequest, ListDynamicFieldsResponse> listDynamicFields = FakeSuiGrpc::unimplemented;
-    volatile Function<ListOwnedObjectsRequest, ListOwnedObjectsResponse> listOwnedObjects = FakeSuiGrpc::unimplemented;
-    volatile Function<GetBalanceRequest, GetBalanceResponse> getBalance = FakeSuiGrpc::unimplemented;
+    public volatile Function<GetServiceInfoRequest, GetServiceInfoResponse> serviceInfo = FakeSuiGrpc::unimplemented;
+    public volatile Function<GetObjectRequest, GetObjectResponse> getObject = FakeSuiGrpc::unimplemented;
+    public volatile Function<BatchGetObjectsRequest, BatchGetObjectsResponse> batchGetObjects = FakeSuiGrpc::unimplemented;
+    public volatile Function<GetTransactionRequest, GetTransactionResponse> getTransaction = FakeSuiGrpc::unimplemented;
+    public volatile Function<GetCheckpointRequest, GetCheckpointResponse> getCheckpoint = FakeSuiGrpc::unimplemented;
+    public volatile Function<GetEpochRequest, GetEpochResponse> getEpoch = FakeSuiGrpc::unimplemented;
+    public volatile Function<ListDynamicFieldsRequest, ListDynamicFieldsResponse> listDynamicFields = FakeSuiGrpc::unimplemented;
+    public volatile Function<ListOwnedObjectsRequest, ListOwnedObjectsResponse> listOwnedObjects = FakeSuiGrpc::unimplemented;
+    public volatile Function<GetBalanceRequest, GetBalanceResponse> getBalance = FakeSuiGrpc::unimplemented;
     /** Drives a subscription: send frames, end it, or leave it open (runs on a gRPC thread). */
-    volatile BiConsumer<SubscribeCheckpointsRequest, ServerCallStreamObserver<SubscribeCheckpointsResponse>> subscribe =
+    public volatile BiConsumer<SubscribeCheckpointsRequest, ServerCallStreamObserver<SubscribeCheckpointsResponse>> subscribe =
             (r, o) -> o.onError(Status.UNIMPLEMENTED.asRuntimeException());
 
     private final Server server;
 
     private final boolean tls;
 
-    FakeSuiGrpc() throws IOException {
+    public FakeSuiGrpc() throws IOException {
         this(false);
     }
 
     /** @param tls serve TLS with the self-signed localhost/127.0.0.1 certificate in test resources grpc-tls/ */
-    FakeSuiGrpc(boolean tls) throws IOException {
+    public FakeSuiGrpc(boolean tls) throws IOException {
         this.tls = tls;
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
         if (tls) {
@@ -85,24 +86,24 @@ final class FakeSuiGrpc implements AutoCloseable {
                 .start();
     }
 
-    String url() {
+    public String url() {
         return (tls ? "https" : "http") + "://127.0.0.1:" + server.getPort();
     }
 
-    static java.io.InputStream resource(String name) {
+    public static java.io.InputStream resource(String name) {
         return FakeSuiGrpc.class.getResourceAsStream("/grpc-tls/" + name);
     }
 
-    SuiGrpcClient client() {
+    public SuiGrpcClient client() {
         return SuiGrpcClient.builder(url()).build();
     }
 
     @SuppressWarnings("unchecked")
-    <T extends Message> List<T> requests(Class<T> type) {
+    public <T extends Message> List<T> requests(Class<T> type) {
         return requests.stream().filter(type::isInstance).map(m -> (T) m).toList();
     }
 
-    static <Q, R> R unimplemented(Q request) {
+    public static <Q, R> R unimplemented(Q request) {
         throw Status.UNIMPLEMENTED.withDescription("not set up in this test").asRuntimeException();
     }
 
