@@ -109,6 +109,15 @@ final class GrpcServlet extends HttpServlet {
                     + " request message"), null);
             return;
         }
+        if (method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
+            // Send the headers now: a stream may be quiet for long, and HTTP clients wait for them.
+            try {
+                answer.response.flushBuffer();
+            } catch (IOException e) {
+                answer.close(Status.CANCELLED.withDescription("the client went away"), null);
+                return;
+            }
+        }
         CallOptions options = timeoutNanos >= 0 ? CallOptions.DEFAULT.withDeadlineAfter(timeoutNanos, TimeUnit.NANOSECONDS)
                 : CallOptions.DEFAULT;
         ClientCall<Q, R> call = channel.newCall(method, options);
