@@ -237,6 +237,26 @@ class SuiGrpcTest extends DevnetHttpTest {
         assertThat(inner.valueType().orElseThrow()).endsWith("::system_state_inner::SystemStateInnerV1");
     }
 
+    /** GetObject latency over loopback HTTP/2 through the client (2000 calls after 500 to warm up); printed, loosely bounded. */
+    @Test
+    void getObjectLatency() throws Exception {
+        SuiAddress system = SuiAddress.parse(result("devnet_getChainInfo", "[]").get("systemObjectId").asString());
+        for (int i = 0; i < 500; i++) {
+            sui.getObject(system).orElseThrow();
+        }
+        long[] nanos = new long[2000];
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            sui.getObject(system).orElseThrow();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        double p50 = nanos[nanos.length / 2] / 1e6;
+        double p99 = nanos[nanos.length * 99 / 100] / 1e6;
+        System.out.printf("devnet gRPC GetObject over loopback: p50 %.3f ms, p99 %.3f ms (%d calls)%n", p50, p99, nanos.length);
+        assertThat(p99).isLessThan(1000);
+    }
+
     @Test
     void badRequestsGetStatusCodes() {
         var ledgerStub = LedgerServiceGrpc.newBlockingStub(raw).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -38,6 +38,12 @@ public class GrpcConfiguration {
      * default, and Tomcat would then buffer the request body (and refuse one over 4 KB) for JSON-RPC calls.
      */
     static final class PriorKnowledgeHttp2 extends Http2Protocol {
+        PriorKnowledgeHttp2() {
+            // No overhead protection: it counts each client PING, and grpc-java pings every 30 s on a
+            // quiet connection, so Tomcat would close a subscription that sees no checkpoint for ~5 minutes.
+            setOverheadCountFactor(0);
+        }
+
         @Override
         public boolean accept(Request request) {
             return false;

@@ -19,15 +19,18 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The devnet's Sui gRPC services (LedgerService, StateService, SubscriptionService) on an in-process
  * gRPC server, and the in-process channel {@link GrpcServlet} forwards HTTP calls over. Services run
- * on virtual threads; a {@code StatusRuntimeException} they throw becomes the call's status.
+ * on virtual threads; a {@code StatusRuntimeException} they throw becomes the call's status. On
+ * stop (before the web server's graceful shutdown, which would otherwise wait for endless streams)
+ * subscriptions end with {@code UNAVAILABLE} and new calls are refused.
  */
 @Component
-public class GrpcEndpoint implements AutoCloseable {
+public class GrpcEndpoint implements SmartLifecycle, AutoCloseable {
     private final SubscriptionGrpcService subscriptions;
     private final Server server;
     private final ManagedChannel channel;
@@ -61,6 +64,31 @@ public class GrpcEndpoint implements AutoCloseable {
     /** Full names of the services served, e.g. {@code sui.rpc.v2.LedgerService}. */
     List<String> serviceNames() {
         return server.getServices().stream().map(s -> s.getServiceDescriptor().getName()).toList();
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        subscriptions.shutdown();
+        server.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server (lower phases stop later), so its graceful shutdown is not held up by streams. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     /** {@code SubscribeCheckpoints} streams currently open. */

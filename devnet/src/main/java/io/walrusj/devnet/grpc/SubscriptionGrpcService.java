@@ -36,6 +36,19 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
         ledger.addCommitListener(this::committed);
     }
 
+    private volatile boolean closing;
+
+    /** Ends every subscription with {@code UNAVAILABLE} (the devnet is stopping) and refuses new ones. */
+    void shutdown() {
+        closing = true;
+        for (Subscriber s : subscribers) {
+            Thread t = s.thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+    }
+
     /** Subscriptions currently open. */
     int subscriberCount() {
         return subscribers.size();
@@ -53,6 +66,9 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
         ServerCallStreamObserver<SubscribeCheckpointsResponse> out = (ServerCallStreamObserver<SubscribeCheckpointsResponse>) observer;
         Subscriber s = new Subscriber(mask, out);
         synchronized (subscribers) {
+            if (closing) {
+                throw GrpcStatuses.status(Code.UNAVAILABLE, "the devnet is shutting down");
+            }
             if (subscribers.size() >= maxSubscribers) {
                 throw GrpcStatuses.status(Code.RESOURCE_EXHAUSTED, "at most " + maxSubscribers + " checkpoint subscriptions at once");
             }
@@ -121,7 +137,14 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
                     out.onNext(frame(c));
                 }
             } catch (InterruptedException | StatusRuntimeException e) {
-                // cancelled by the client or the server shutting down
+                // cancelled by the client, or the devnet is stopping
+                if (closing && !stopped) {
+                    try {
+                        out.onError(GrpcStatuses.status(Code.UNAVAILABLE, "the devnet is shutting down"));
+                    } catch (RuntimeException ignored) {
+                        // the call ended meanwhile
+                    }
+                }
             } finally {
                 stopped = true;
                 subscribers.remove(this);
