@@ -184,7 +184,7 @@ class HostileClientEndToEndTest {
     // (last: were AdvanceEpoch open again, the epoch change it makes would disturb the tests after it)
 
     @Test
-    @Order(11)
+    @Order(12)
     void aFaucetOverflowIsRejectedAndLeavesBalanceAndStateUnchanged() {
         Ed25519KeyPair key = Ed25519KeyPair.generate();
         devnet.execute(key, new Call.Faucet(key.suiAddress(), 1_000));
@@ -209,7 +209,7 @@ class HostileClientEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void advanceEpochFromARandomFundedKeyIsRefused() {
         Ed25519KeyPair stranger = Ed25519KeyPair.generate();
         devnet.execute(stranger, new Call.Faucet(stranger.suiAddress(), 1_000_000_000_000L));
@@ -557,7 +557,7 @@ class HostileClientEndToEndTest {
      * memory pressure.
      */
     @Test
-    @Order(10)
+    @Order(11)
     void moreSlowUploadsThanTheNodeHasRequestThreadsDoNotStarveIt() throws Exception {
         URI node = net.node(0).url();
         List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -764,16 +764,22 @@ class HostileClientEndToEndTest {
 
     /** A small store from the attacker's address (its own uploads count against it). */
     static HttpResponse<String> attackerStore(URI base, long seed) throws Exception {
+        return attackerStore(base, seed, Duration.ofSeconds(60));
+    }
+
+    static HttpResponse<String> attackerStore(URI base, long seed, Duration timeout) throws Exception {
         return ATTACKER_HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/blobs?epochs=1"))
-                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(LocalNetwork.randomBlob(1_000, seed)))
+                .timeout(timeout).PUT(HttpRequest.BodyPublishers.ofByteArray(LocalNetwork.randomBlob(1_000, seed)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the attacker's slow uploads hold their places at the publisher: its next store is refused (429). */
     static void awaitAttackerRefused(URI base, long seed) {
         long[] next = {seed};
+        // an attempt that got a place before the slow uploads arrived may wait for a slot: given up after 3 s
         Awaitility.await("the slow uploads hold the attacker's publisher places").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(300)).until(() -> attackerStore(base, next[0]++).statusCode() == 429);
+                .pollInterval(Duration.ofMillis(300)).ignoreException(java.net.http.HttpTimeoutException.class)
+                .until(() -> attackerStore(base, next[0]++, Duration.ofSeconds(3)).statusCode() == 429);
     }
 
     static String head(String body) {
