@@ -120,6 +120,12 @@ class SuiGrpcTest extends DevnetHttpTest {
                 .setReadMask(FieldMask.newBuilder().addPaths("version")).build()).getObject();
         assertThat(versionOnly.hasVersion()).isTrue();
         assertThat(versionOnly.hasObjectId() || versionOnly.hasContents() || versionOnly.hasOwner()).isFalse();
+        // Paths of Sui fields the devnet's protos leave out (the TypeScript SDK asks for "display") are
+        // accepted and come back empty; "json" is the Move value as JSON.
+        var withJson = stub.getObject(GetObjectRequest.newBuilder().setObjectId(storage)
+                .setReadMask(FieldMask.newBuilder().addPaths("display").addPaths("json")).build()).getObject();
+        assertThat(withJson.getJson().getStructValue().getFieldsMap()).containsKey("storage_size");
+        assertThat(withJson.hasVersion()).isFalse();
         var byDefault = stub.getObject(GetObjectRequest.newBuilder().setObjectId(storage).build()).getObject();
         assertThat(byDefault.hasObjectId() && byDefault.hasVersion() && byDefault.hasDigest()).isTrue();
         assertThat(byDefault.hasContents() || byDefault.hasObjectType()).isFalse();

@@ -78,6 +78,7 @@ final class GrpcServlet extends HttpServlet {
             answer.close(Status.UNIMPLEMENTED.withDescription("unknown method " + GrpcStatuses.echo(request.getRequestURI())), null);
             return;
         }
+        answer.streaming = method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING;
         byte[] message;
         try {
             InputStream body = protocol == GrpcWire.Protocol.WEB_TEXT
@@ -140,7 +141,7 @@ final class GrpcServlet extends HttpServlet {
             public void onStartAsync(AsyncEvent event) {
             }
         });
-        boolean streaming = method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING;
+        boolean streaming = answer.streaming;
         call.start(new ClientCall.Listener<>() {
             @Override
             public void onMessage(R response) {
@@ -173,6 +174,10 @@ final class GrpcServlet extends HttpServlet {
         private final HttpServletResponse response;
         private final AtomicReference<Map<String, String>> trailers = new AtomicReference<>();
         private volatile AsyncContext async;
+        /** Whether the method streams its answers (each frame is flushed; -text: each Base64-encoded on its own). */
+        private volatile boolean streaming;
+        /** grpc-web-text unary answers: the bytes, Base64-encoded as one piece at the end (no padding mid-body). */
+        private final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
 
         Answer(GrpcWire.Protocol protocol, HttpServletResponse response) {
             this.protocol = protocol;
@@ -203,6 +208,9 @@ final class GrpcServlet extends HttpServlet {
                 if (protocol != GrpcWire.Protocol.NATIVE) {
                     write(GrpcWire.frame(GrpcWire.TRAILER_FLAG, GrpcWire.trailerBlock(trailers.get())));
                 }
+                if (protocol == GrpcWire.Protocol.WEB_TEXT && !streaming) {
+                    response.getOutputStream().write(Base64.getEncoder().encode(text.toByteArray()));
+                }
             } catch (IOException | RuntimeException e) {
                 log.debug("writing the status failed (the client went away?): {}", e.toString());
             } finally {
@@ -218,6 +226,10 @@ final class GrpcServlet extends HttpServlet {
         }
 
         private void write(byte[] bytes) throws IOException {
+            if (protocol == GrpcWire.Protocol.WEB_TEXT && !streaming) {
+                text.writeBytes(bytes);
+                return;
+            }
             OutputStream out = response.getOutputStream();
             out.write(protocol == GrpcWire.Protocol.WEB_TEXT ? Base64.getEncoder().encode(bytes) : bytes);
         }

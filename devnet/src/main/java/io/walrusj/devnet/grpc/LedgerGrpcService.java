@@ -72,7 +72,7 @@ final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
     @Override
     public void getObject(GetObjectRequest request, StreamObserver<GetObjectResponse> out) {
         ReadMask mask = objectMask(request.hasReadMask(), request.getReadMask());
-        answer(out, GetObjectResponse.newBuilder().setObject(mask.apply(SuiProtos.object(find(request)))).build());
+        answer(out, GetObjectResponse.newBuilder().setObject(mask.apply(SuiProtos.object(find(request), mask.includes("json")))).build());
     }
 
     @Override
@@ -85,7 +85,7 @@ final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
         for (GetObjectRequest one : request.getRequestsList()) {
             GetObjectResult.Builder result = GetObjectResult.newBuilder();
             try {
-                result.setObject(mask.apply(SuiProtos.object(find(one))));
+                result.setObject(mask.apply(SuiProtos.object(find(one), mask.includes("json"))));
             } catch (StatusRuntimeException e) {
                 result.setError(StatusProto.fromThrowable(e));
             }
@@ -130,7 +130,13 @@ final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
     Checkpoint checkpoint(io.walrusj.devnet.ledger.Checkpoint c, ReadMask mask) {
         List<SuiProtos.TxWithEvents> txs = mask.includes("transactions")
                 ? store.transactionsOf(c.sequenceNumber()).stream().map(this::withEvents).toList() : List.of();
-        return mask.apply(SuiProtos.checkpoint(c, txs));
+        return mask.apply(SuiProtos.checkpoint(c, txs, eventJson(mask.child("transactions"))));
+    }
+
+    /** Whether a transaction mask asks for its events' JSON. */
+    static boolean eventJson(ReadMask transactionMask) {
+        return transactionMask.includes("events") && transactionMask.child("events").includes("events")
+                && transactionMask.child("events").child("events").includes("json");
     }
 
     private SuiProtos.TxWithEvents withEvents(StoredTransaction tx) {
@@ -144,7 +150,7 @@ final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
         StoredTransaction tx = store.transaction(digest)
                 .orElseThrow(() -> GrpcStatuses.notFound("transaction " + request.getDigest() + " not found"));
         // One transaction per checkpoint: its index there is 0.
-        answer(out, GetTransactionResponse.newBuilder().setTransaction(mask.apply(SuiProtos.transaction(withEvents(tx), 0))).build());
+        answer(out, GetTransactionResponse.newBuilder().setTransaction(mask.apply(SuiProtos.transaction(withEvents(tx), 0, eventJson(mask)))).build());
     }
 
     @Override

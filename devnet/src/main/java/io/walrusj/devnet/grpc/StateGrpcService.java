@@ -65,7 +65,7 @@ final class StateGrpcService extends io.walrusj.chain.grpc.proto.StateServiceGrp
         List<StoredObject> rows = store.ownedObjects(owner, type, anyInstantiation,
                 token(request.hasPageToken(), request.getPageToken()), size + 1);
         ListOwnedObjectsResponse.Builder response = ListOwnedObjectsResponse.newBuilder();
-        rows.stream().limit(size).forEach(o -> response.addObjects(mask.apply(SuiProtos.object(o))));
+        rows.stream().limit(size).forEach(o -> response.addObjects(mask.apply(SuiProtos.object(o, mask.includes("json")))));
         if (rows.size() > size) {
             response.setNextPageToken(ByteString.copyFrom(rows.get(size - 1).id().bytes()));
         }
@@ -79,7 +79,8 @@ final class StateGrpcService extends io.walrusj.chain.grpc.proto.StateServiceGrp
         int size = pageSize(request.hasPageSize(), request.getPageSize());
         List<LedgerStore.FieldWithObject> rows = store.dynamicFields(parent, token(request.hasPageToken(), request.getPageToken()), size + 1);
         ListDynamicFieldsResponse.Builder response = ListDynamicFieldsResponse.newBuilder();
-        rows.stream().limit(size).forEach(f -> response.addDynamicFields(mask.apply(dynamicField(f))));
+        boolean json = mask.includes("field_object") && mask.child("field_object").includes("json");
+        rows.stream().limit(size).forEach(f -> response.addDynamicFields(mask.apply(dynamicField(f, json))));
         if (rows.size() > size) {
             response.setNextPageToken(ByteString.copyFrom(rows.get(size - 1).field().fieldId().bytes()));
         }
@@ -91,7 +92,7 @@ final class StateGrpcService extends io.walrusj.chain.grpc.proto.StateServiceGrp
      * value's BCS follows the 32-byte id and the name's BCS in the field object's contents. All the
      * devnet's dynamic fields are plain fields (kind FIELD), never dynamic object fields.
      */
-    private static DynamicField dynamicField(LedgerStore.FieldWithObject f) {
+    private static DynamicField dynamicField(LedgerStore.FieldWithObject f, boolean json) {
         StoredObject o = f.object();
         byte[] name = f.field().nameBcs();
         String valueType = typeArgument(o.type(), 1);
@@ -100,7 +101,7 @@ final class StateGrpcService extends io.walrusj.chain.grpc.proto.StateServiceGrp
                 .setKind(DynamicField.DynamicFieldKind.FIELD)
                 .setParent(f.field().parent().toString())
                 .setFieldId(o.id().toString())
-                .setFieldObject(SuiProtos.object(o))
+                .setFieldObject(SuiProtos.object(o, json))
                 .setName(SuiProtos.bcs(f.field().nameType(), name));
         if (valueType != null) {
             b.setValueType(valueType);

@@ -156,7 +156,7 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
                     ? List.of(new SuiProtos.TxWithEvents(c.transaction(), c.events())) : List.of();
             return SubscribeCheckpointsResponse.newBuilder()
                     .setCursor(c.checkpoint().sequenceNumber())
-                    .setCheckpoint(mask.apply(SuiProtos.checkpoint(c.checkpoint(), txs)))
+                    .setCheckpoint(mask.apply(SuiProtos.checkpoint(c.checkpoint(), txs, LedgerGrpcService.eventJson(mask.child("transactions")))))
                     .build();
         }
     }

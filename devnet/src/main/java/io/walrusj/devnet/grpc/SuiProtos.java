@@ -1,7 +1,11 @@
 package io.walrusj.devnet.grpc;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.NullValue;
+import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.Value;
 import com.google.protobuf.UnsafeByteOperations;
 import io.walrusj.chain.grpc.proto.Bcs;
 import io.walrusj.chain.grpc.proto.Checkpoint;
@@ -15,6 +19,9 @@ import io.walrusj.devnet.ledger.StoredEvent;
 import io.walrusj.devnet.ledger.StoredObject;
 import io.walrusj.devnet.ledger.StoredTransaction;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ledger rows -> Sui gRPC v2 messages, complete (every field the devnet has); the services then cut
@@ -22,11 +29,13 @@ import java.util.List;
  * event contents the BCS of the Move struct (what JSON-RPC returns as {@code bcsBytes} / {@code bcs}).
  */
 final class SuiProtos {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private SuiProtos() {
     }
 
-    static io.walrusj.chain.grpc.proto.Object object(StoredObject o) {
-        return io.walrusj.chain.grpc.proto.Object.newBuilder()
+    /** An object; {@code json} = also its Move value as JSON (parsed only when asked for). */
+    static io.walrusj.chain.grpc.proto.Object object(StoredObject o, boolean json) {
+        io.walrusj.chain.grpc.proto.Object.Builder b = io.walrusj.chain.grpc.proto.Object.newBuilder()
                 .setObjectId(o.id().toString())
                 .setVersion(o.version())
                 .setDigest(Base58.encode(o.digest()))
@@ -35,8 +44,11 @@ final class SuiProtos {
                 .setHasPublicTransfer("AddressOwner".equals(o.ownerKind()))
                 .setContents(bcs(o.type(), o.bcs()))
                 .setPreviousTransaction(Base58.encode(o.previousTransaction()))
-                .setStorageRebate(0)
-                .build();
+                .setStorageRebate(0);
+        if (json) {
+            b.setJson(json(o.contentJson()));
+        }
+        return b.build();
     }
 
     static Owner owner(StoredObject o) {
@@ -53,7 +65,7 @@ final class SuiProtos {
      * A checkpoint with its transactions (each with its events, in order); {@code transactions}
      * may be empty when the read mask does not ask for them.
      */
-    static Checkpoint checkpoint(io.walrusj.devnet.ledger.Checkpoint c, List<TxWithEvents> transactions) {
+    static Checkpoint checkpoint(io.walrusj.devnet.ledger.Checkpoint c, List<TxWithEvents> transactions, boolean eventJson) {
         String digest = Base58.encode(c.digest());
         CheckpointSummary.Builder summary = CheckpointSummary.newBuilder()
                 .setDigest(digest)
@@ -67,7 +79,7 @@ final class SuiProtos {
         }
         Checkpoint.Builder b = Checkpoint.newBuilder().setSequenceNumber(c.sequenceNumber()).setDigest(digest).setSummary(summary);
         for (int i = 0; i < transactions.size(); i++) {
-            b.addTransactions(transaction(transactions.get(i), i));
+            b.addTransactions(transaction(transactions.get(i), i, eventJson));
         }
         return b.build();
     }
@@ -75,7 +87,7 @@ final class SuiProtos {
     /** A transaction with the events it emitted. */
     record TxWithEvents(StoredTransaction transaction, List<StoredEvent> events) {}
 
-    static ExecutedTransaction transaction(TxWithEvents t, long indexInCheckpoint) {
+    static ExecutedTransaction transaction(TxWithEvents t, long indexInCheckpoint, boolean eventJson) {
         StoredTransaction tx = t.transaction();
         String digest = Base58.encode(tx.digest());
         ExecutedTransaction.Builder b = ExecutedTransaction.newBuilder()
@@ -86,15 +98,15 @@ final class SuiProtos {
         if (!t.events().isEmpty()) {
             TransactionEvents.Builder events = TransactionEvents.newBuilder();
             for (StoredEvent e : t.events()) {
-                events.addEvents(event(e, digest, indexInCheckpoint));
+                events.addEvents(event(e, digest, indexInCheckpoint, eventJson));
             }
             b.setEvents(events);
         }
         return b.build();
     }
 
-    static Event event(StoredEvent e, String txDigest, long transactionIndex) {
-        return Event.newBuilder()
+    static Event event(StoredEvent e, String txDigest, long transactionIndex, boolean json) {
+        Event.Builder b = Event.newBuilder()
                 .setPackageId(e.packageId().toString())
                 .setModule(e.module())
                 .setSender(e.sender().toString())
@@ -103,8 +115,42 @@ final class SuiProtos {
                 .setCheckpoint(e.checkpoint())
                 .setTransactionDigest(txDigest)
                 .setTransactionIndex(transactionIndex)
-                .setEventIndex(e.eventSeq())
-                .build();
+                .setEventIndex(e.eventSeq());
+        if (json) {
+            b.setJson(json(e.parsedJson()));
+        }
+        return b.build();
+    }
+
+    /** Stored JSON (Sui's parsed JSON of a Move value) as a {@code google.protobuf.Value}. */
+    static Value json(String text) {
+        return value(JSON.readTree(text));
+    }
+
+    private static Value value(JsonNode node) {
+        Value.Builder v = Value.newBuilder();
+        if (node.isObject()) {
+            Struct.Builder struct = Struct.newBuilder();
+            for (var e : node.properties()) {
+                struct.putFields(e.getKey(), value(e.getValue()));
+            }
+            return v.setStructValue(struct).build();
+        }
+        if (node.isArray()) {
+            ListValue.Builder list = ListValue.newBuilder();
+            node.forEach(element -> list.addValues(value(element)));
+            return v.setListValue(list).build();
+        }
+        if (node.isString()) {
+            return v.setStringValue(node.asString()).build();
+        }
+        if (node.isBoolean()) {
+            return v.setBoolValue(node.asBoolean()).build();
+        }
+        if (node.isNumber()) {
+            return v.setNumberValue(node.asDouble()).build();
+        }
+        return v.setNullValue(NullValue.NULL_VALUE).build();
     }
 
     static Bcs bcs(String name, byte[] value) {
