@@ -64,9 +64,16 @@ final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
                 .build());
     }
 
-    /** Base58 digest of the genesis checkpoint, as Sui's chain id. */
+    private volatile String chainId;
+
+    /** Base58 digest of the genesis checkpoint, as Sui's chain id (read once: it never changes). */
     private String chainId() {
-        return Base58.encode(store.checkpoint(0).orElseThrow().digest());
+        String id = chainId;
+        if (id == null) {
+            id = Base58.encode(store.checkpoint(0).orElseThrow().digest());
+            chainId = id;
+        }
+        return id;
     }
 
     @Override
