@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.Ed25519KeyPair;
@@ -62,6 +63,13 @@ public class StorageNodeConfiguration {
                 .requestTimeout(Duration.ofSeconds(30)).build();
     }
 
+    /** Sui gRPC (the event follower); the channel connects on first use. */
+    @Bean(destroyMethod = "close")
+    SuiGrpcClient suiGrpcClient(StorageProperties props) {
+        return SuiGrpcClient.builder(props.suiGrpcUrl()).connectTimeout(Duration.ofSeconds(5))
+                .callTimeout(Duration.ofSeconds(30)).build();
+    }
+
     @Bean
     SymbolSourceCache symbolSourceCache(StorageProperties props) {
         return new SymbolSourceCache(props.symbolCacheSize());
@@ -78,9 +86,16 @@ public class StorageNodeConfiguration {
     }
 
     @Bean
-    ChainSync chainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state,
-            NodeIdentity identity) {
-        return new ChainSync(props, rpc, store, state, identity.nodeId());
+    ChainSync chainSync(StorageProperties props, SuiRpcClient rpc, SuiGrpcClient sui, SliverStore store, NodeState state,
+            NodeIdentity identity, MeterRegistry registry) {
+        ChainSync sync = new ChainSync(props, rpc, sui, store, state, identity.nodeId());
+        Gauge.builder("walrus.chain.checkpoint.lag", sync, s -> s.checkpointLag().stream().asDoubleStream().findFirst().orElse(Double.NaN))
+                .description("checkpoints the node's event follower is behind the chain head (NaN while unknown)")
+                .register(registry);
+        Gauge.builder("walrus.chain.lag", sync, s -> s.secondsLag().orElse(Double.NaN)).baseUnit("seconds")
+                .description("now minus the timestamp of the last checkpoint whose events the node committed (NaN while unknown)")
+                .register(registry);
+        return sync;
     }
 
     @Bean

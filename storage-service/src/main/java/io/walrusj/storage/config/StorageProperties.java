@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code STORAGE_DATA_DIR}).
  *
  * @param dataDir where RocksDB and the generated protocol key live
- * @param rpcUrl the Sui JSON-RPC endpoint (the walrusj devnet or a Sui full node)
+ * @param rpcUrl the Sui full node (or the walrusj devnet): Sui gRPC and, on the devnet, its JSON-RPC
+ *     methods (network discovery, registration and invalidation transactions) at the same URL
+ * @param grpcUrl the Sui gRPC endpoint if it is not {@code rpcUrl} (tests with a fake chain); no path
+ * @param chainTransport {@code grpc} (default: checkpoints over Sui gRPC) or {@code jsonrpc}
+ *     (legacy: {@code suix_queryEvents}, for a full node that still serves JSON-RPC)
  * @param packageId the Walrus package (original id); with the two object ids below. When any of
  *     the three is missing they are discovered with the devnet's {@code devnet_getChainInfo}
  * @param systemObjectId the shared {@code System} object
@@ -22,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blsKeyFile a mounted protocol key (base64 of the 32-byte secret); when absent a key is
  *     generated on first start in {@code dataDir/protocol.key}
  * @param followChain whether to follow chain events (tests may switch it off)
- * @param pollInterval how often the event follower polls when it is caught up
+ * @param pollInterval how often the legacy JSON-RPC event follower polls when it is caught up
  * @param maxBodyBytes body limit of the routes other than PUT sliver (axum's default 2 MiB)
  * @param recoverySymbolConcurrency concurrent recovery-symbol requests before 503 UNAVAILABLE
  * @param symbolCacheSize expanded slivers kept for serving recovery symbols
@@ -64,6 +68,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StorageProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("http://127.0.0.1:9000") URI rpcUrl,
+        URI grpcUrl,
+        @DefaultValue("grpc") String chainTransport,
         String packageId,
         String systemObjectId,
         String stakingObjectId,
@@ -106,5 +112,19 @@ public record StorageProperties(
 
     public StorageProperties {
         peers = peers == null ? Map.of() : Map.copyOf(peers);
+        if (!chainTransport.equals("grpc") && !chainTransport.equals("jsonrpc")) {
+            throw new IllegalArgumentException("storage.chain-transport must be grpc or jsonrpc, got '" + chainTransport + "'");
+        }
+    }
+
+    /** Whether events are followed with the legacy JSON-RPC follower ({@code storage.chain-transport=jsonrpc}). */
+    public boolean legacyJsonRpc() {
+        return chainTransport.equals("jsonrpc");
+    }
+
+    /** The Sui gRPC base URL: {@code grpcUrl}, else {@code rpcUrl} without a trailing slash. */
+    public String suiGrpcUrl() {
+        String url = (grpcUrl != null ? grpcUrl : rpcUrl).toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

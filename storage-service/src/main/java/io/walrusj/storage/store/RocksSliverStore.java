@@ -1,5 +1,6 @@
 package io.walrusj.storage.store;
 
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadata;
@@ -35,7 +36,9 @@ import org.rocksdb.WriteOptions;
  *   <li>{@code primary_slivers}, {@code secondary_slivers}: blob id (32) + pair index (u16 big
  *       endian, so a blob's slivers are contiguous and in pair order) -> BCS {@code SliverData}</li>
  *   <li>{@code blob_info}: blob id (32) -> {@link BlobInfo} BCS</li>
- *   <li>{@code node_state}: {@code "event_cursor"} -> {@code <txDigest>:<eventSeq>}</li>
+ *   <li>{@code node_state}: {@code "checkpoint_cursor"} -> {@code CheckpointCursor} text
+ *       ({@code <checkpoint>} or {@code <checkpoint>:<position>}, gRPC follower);
+ *       {@code "event_cursor"} -> {@code <txDigest>:<eventSeq>} (legacy JSON-RPC follower)</li>
  *   <li>{@code inconsistency_proofs}: blob id (32) -> BCS {@code InconsistencyProof} (enum form)</li>
  * </ul>
  *
@@ -50,7 +53,8 @@ public final class RocksSliverStore implements SliverStore {
         RocksDB.loadLibrary();
     }
 
-    private static final byte[] CURSOR_KEY = "event_cursor".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EVENT_CURSOR_KEY = "event_cursor".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CHECKPOINT_CURSOR_KEY = "checkpoint_cursor".getBytes(StandardCharsets.UTF_8);
     private static final List<String> FAMILIES = List.of("metadata", "primary_slivers", "secondary_slivers",
             "blob_info", "node_state", "inconsistency_proofs");
 
@@ -140,12 +144,27 @@ public final class RocksSliverStore implements SliverStore {
     }
 
     @Override
-    public Optional<EventId> loadCursor() {
-        return get("cursor", nodeState, CURSOR_KEY).map(b -> EventId.parse(new String(b, StandardCharsets.UTF_8)));
+    public Optional<CheckpointCursor> loadCheckpointCursor() {
+        return get("cursor", nodeState, CHECKPOINT_CURSOR_KEY)
+                .map(b -> CheckpointCursor.parse(new String(b, StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void commitEvents(Map<BlobId, BlobInfo> changed, CheckpointCursor cursor) {
+        commit(changed, CHECKPOINT_CURSOR_KEY, cursor.toString());
+    }
+
+    @Override
+    public Optional<EventId> loadEventCursor() {
+        return get("cursor", nodeState, EVENT_CURSOR_KEY).map(b -> EventId.parse(new String(b, StandardCharsets.UTF_8)));
     }
 
     @Override
     public void commitEvents(Map<BlobId, BlobInfo> changed, EventId cursor) {
+        commit(changed, EVENT_CURSOR_KEY, cursor.toString());
+    }
+
+    private void commit(Map<BlobId, BlobInfo> changed, byte[] cursorKey, String cursor) {
         long start = System.nanoTime();
         long bytes = 0;
         try (WriteBatch batch = new WriteBatch()) {
@@ -154,7 +173,7 @@ public final class RocksSliverStore implements SliverStore {
                 bytes += v.length;
                 batch.put(blobInfo, e.getKey().bytes(), v);
             }
-            batch.put(nodeState, CURSOR_KEY, cursor.toString().getBytes(StandardCharsets.UTF_8));
+            batch.put(nodeState, cursorKey, cursor.getBytes(StandardCharsets.UTF_8));
             db.write(syncWrite, batch);
         } catch (RocksDBException e) {
             throw new StoreException("event batch write failed: " + e.getMessage(), e);

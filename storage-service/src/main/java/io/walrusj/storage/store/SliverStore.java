@@ -1,5 +1,6 @@
 package io.walrusj.storage.store;
 
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadata;
@@ -38,10 +39,19 @@ public interface SliverStore extends AutoCloseable {
      */
     void syncWal();
 
-    /** The event cursor committed with the last {@link #commitEvents} call. */
-    Optional<EventId> loadCursor();
+    /** The checkpoint cursor committed with the last {@link #commitEvents(Map, CheckpointCursor)} call (gRPC follower). */
+    Optional<CheckpointCursor> loadCheckpointCursor();
 
-    /** Writes the changed blob infos and the new cursor in one atomic, synced batch. */
+    /** Writes the changed blob infos and the new checkpoint cursor in one atomic, synced batch. */
+    void commitEvents(Map<BlobId, BlobInfo> changed, CheckpointCursor cursor);
+
+    /**
+     * The event cursor of the legacy JSON-RPC follower, committed with the last
+     * {@link #commitEvents(Map, EventId)} call (also what a node of an older version left behind).
+     */
+    Optional<EventId> loadEventCursor();
+
+    /** Legacy JSON-RPC follower: the changed blob infos and the new event cursor in one atomic, synced batch. */
     void commitEvents(Map<BlobId, BlobInfo> changed, EventId cursor);
 
     /** Stores the proof that {@code blobId} is inconsistently encoded (found while recovering a sliver). */

@@ -3,26 +3,23 @@ package io.walrusj.storage.sync;
 import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.devnet.NetworkResolver;
-import io.walrusj.chain.follow.EventFollower;
+import io.walrusj.chain.follow.CheckpointBatch;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
+import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.model.StakingInnerV1;
 import io.walrusj.chain.model.StakingPool;
 import io.walrusj.chain.model.SystemStateInnerV1;
-import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.SuiAddress;
-import io.walrusj.core.metadata.BlobId;
 import io.walrusj.storage.config.StorageProperties;
-import io.walrusj.storage.store.BlobInfo;
-import io.walrusj.storage.store.BlobInfo.BlobObject;
 import io.walrusj.storage.store.SliverStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,13 +32,16 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Follows the Walrus events into the store (blob info and cursor in one synced RocksDB batch) and
  * keeps {@link NodeState} (epoch, n, owned shards) current: read from the chain on start and after
- * every {@code EpochChangeStart}/{@code EpochChangeDone}.
+ * every {@code EpochChangeStart}/{@code EpochChangeDone}. Events come from Sui gRPC checkpoints
+ * ({@link ChainFollower#grpc}, checkpoint cursor) unless {@code storage.chain-transport=jsonrpc}
+ * (legacy {@code suix_queryEvents}, event cursor).
  */
 public final class ChainSync implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ChainSync.class);
 
     private final StorageProperties props;
     private final SuiRpcClient rpc;
+    private final SuiGrpcClient sui;
     private final SliverStore store;
     private final NodeState state;
     private final Optional<SuiAddress> nodeId;
@@ -50,20 +50,16 @@ public final class ChainSync implements SmartLifecycle {
     private final List<Consumer<Map<SuiAddress, String>>> addressListeners = new CopyOnWriteArrayList<>();
     private volatile Map<SuiAddress, String> networkAddresses = Map.of();
     private volatile WalrusChainReader reader;
-    private volatile EventFollower follower;
+    private volatile ChainFollower follower;
     private volatile Thread starter;
     private volatile boolean running;
 
-    public ChainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state) {
-        this(props, rpc, store, state, props.nodeId() == null || props.nodeId().isBlank() ? Optional.empty()
-                : Optional.of(SuiAddress.parseLenient(props.nodeId())));
-    }
-
     /** With this node's id resolved elsewhere (configured, remembered or just registered). */
-    public ChainSync(StorageProperties props, SuiRpcClient rpc, SliverStore store, NodeState state,
+    public ChainSync(StorageProperties props, SuiRpcClient rpc, SuiGrpcClient sui, SliverStore store, NodeState state,
             Optional<SuiAddress> nodeId) {
         this.props = props;
         this.rpc = rpc;
+        this.sui = sui;
         this.store = store;
         this.state = state;
         this.nodeId = nodeId;
@@ -92,8 +88,16 @@ public final class ChainSync implements SmartLifecycle {
         return eventsApplied.get();
     }
 
-    public Optional<EventId> cursor() {
-        return store.loadCursor();
+    /** Checkpoints behind the chain head (gRPC follower); empty while unknown or with the legacy follower. */
+    public OptionalLong checkpointLag() {
+        ChainFollower f = follower;
+        return f == null ? OptionalLong.empty() : f.checkpointLag();
+    }
+
+    /** Now minus the timestamp of the last committed checkpoint, in seconds; empty while unknown. */
+    public OptionalDouble secondsLag() {
+        ChainFollower f = follower;
+        return f == null ? OptionalDouble.empty() : f.secondsLag();
     }
 
     @Override
@@ -121,8 +125,9 @@ public final class ChainSync implements SmartLifecycle {
                         LOG.warn("chain listener failed: {}", e.toString(), e);
                     }
                 }
-                EventFollower f = EventFollower.builder(rpc, network, store::loadCursor, this::handle)
-                        .pollInterval(props.pollInterval()).maxConsecutiveErrors(0).build();
+                ChainFollower f = props.legacyJsonRpc()
+                        ? ChainFollower.legacy(rpc, network, store, this::handle, props.pollInterval())
+                        : ChainFollower.grpc(sui, network, store, this::handle);
                 synchronized (this) {
                     if (!running) {
                         return;
@@ -130,7 +135,8 @@ public final class ChainSync implements SmartLifecycle {
                     follower = f;
                     f.start();
                 }
-                LOG.info("following Walrus events of {} from cursor {}", network.name(), store.loadCursor().orElse(null));
+                LOG.info("following Walrus events of {} over {} from {}", network.name(),
+                        props.legacyJsonRpc() ? "JSON-RPC" : "gRPC", f.cursor());
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("cannot read the chain at {} yet, retrying in {}: {}", props.rpcUrl(), delay, e.toString());
@@ -196,65 +202,41 @@ public final class ChainSync implements SmartLifecycle {
         }
     }
 
-    /** The follower's batch handler: blob infos and cursor in one atomic batch. */
+    /** The checkpoint follower's batch handler: blob infos and cursor in one atomic batch (also an empty batch). */
+    void handle(CheckpointBatch batch) {
+        BatchEffects fx = BatchEffects.of(batch.events(), store);
+        store.commitEvents(fx.changed, batch.newCursor());
+        afterCommit(batch.events().size(), fx);
+    }
+
+    /** The legacy JSON-RPC follower's batch handler. */
     void handle(List<WalrusEventEnvelope> events, EventId newCursor) {
-        Map<BlobId, BlobInfo> changed = new LinkedHashMap<>();
-        List<Runnable> notifications = new ArrayList<>();
-        long epochSeen = -1;
-        for (WalrusEventEnvelope env : events) {
-            switch (env.event()) {
-                case WalrusEvent.BlobRegistered e -> {
-                    update(changed, e.blobId(), info -> info.withObject(e.objectId(),
-                            new BlobObject(e.deletable(), e.endEpoch(), OptionalLong.empty(), env.id())));
-                    notifications.add(() -> listeners.forEach(l -> l.blobRegistered(e.blobId())));
-                }
-                case WalrusEvent.BlobCertified e -> {
-                    update(changed, e.blobId(), info -> {
-                        BlobObject old = info.objects().get(e.objectId());
-                        OptionalLong certified = old != null && old.certified() ? old.certifiedEpoch() : OptionalLong.of(e.epoch());
-                        return info.withObject(e.objectId(), new BlobObject(e.deletable(), e.endEpoch(), certified, env.id()));
-                    });
-                    notifications.add(() -> listeners.forEach(l -> l.blobCertified(e.blobId())));
-                }
-                case WalrusEvent.BlobDeleted e -> {
-                    update(changed, e.blobId(), info -> info.withoutObject(e.objectId()));
-                    notifications.add(() -> listeners.forEach(l -> l.blobDeleted(e.blobId())));
-                }
-                case WalrusEvent.InvalidBlobId e -> {
-                    update(changed, e.blobId(), info -> info.withInvalid(env.id()));
-                    notifications.add(() -> listeners.forEach(l -> l.blobInvalid(e.blobId())));
-                }
-                case WalrusEvent.EpochChangeStart e -> epochSeen = Math.max(epochSeen, e.epoch());
-                case WalrusEvent.EpochChangeDone e -> epochSeen = Math.max(epochSeen, e.epoch());
-                default -> {
-                    // other events (prices, deny lists, pools, upgrades) do not change blob state here
-                }
-            }
-        }
-        store.commitEvents(changed, newCursor);
-        eventsApplied.addAndGet(events.size());
-        if (epochSeen >= 0) {
+        BatchEffects fx = BatchEffects.of(events, store);
+        store.commitEvents(fx.changed, newCursor);
+        afterCommit(events.size(), fx);
+    }
+
+    private void afterCommit(int events, BatchEffects fx) {
+        eventsApplied.addAndGet(events);
+        if (fx.epochSeen >= 0) {
             try {
                 refreshCommittee();
             } catch (RuntimeException e) {
-                LOG.warn("epoch change to {} seen but the committee could not be read: {}", epochSeen, e.toString());
+                LOG.warn("epoch change to {} seen but the committee could not be read: {}", fx.epochSeen, e.toString());
             }
-            state.advanceEpoch(epochSeen);
+            state.advanceEpoch(fx.epochSeen);
             long epoch = state.get().epoch();
-            notifications.add(() -> listeners.forEach(l -> l.epochChanged(epoch)));
+            fx.notifications.add(l -> l.epochChanged(epoch));
         }
-        for (Runnable n : notifications) {
-            try {
-                n.run();
-            } catch (RuntimeException e) {
-                LOG.warn("chain listener failed: {}", e.toString(), e);
+        for (var n : fx.notifications) {
+            for (ChainListener l : listeners) {
+                try {
+                    n.accept(l);
+                } catch (RuntimeException e) {
+                    LOG.warn("chain listener failed: {}", e.toString(), e);
+                }
             }
         }
-    }
-
-    private void update(Map<BlobId, BlobInfo> changed, BlobId id, java.util.function.UnaryOperator<BlobInfo> f) {
-        BlobInfo current = changed.computeIfAbsent(id, k -> store.getBlobInfo(k).orElse(BlobInfo.EMPTY));
-        changed.put(id, f.apply(current));
     }
 
     @Override
@@ -264,7 +246,7 @@ public final class ChainSync implements SmartLifecycle {
         if (t != null) {
             t.interrupt();
         }
-        EventFollower f = follower;
+        ChainFollower f = follower;
         if (f != null) {
             f.stop(Duration.ofSeconds(10));
         }

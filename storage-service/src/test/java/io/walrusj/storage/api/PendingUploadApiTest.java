@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.walrusj.chain.model.WalrusEvent;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
@@ -20,7 +21,7 @@ import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.pending.PendingUploads;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +45,7 @@ class PendingUploadApiTest {
     static final int N = StorageNodeApiTest.N;
     static final long EPOCH = StorageNodeApiTest.EPOCH;
     static final SuiAddress NODE = StorageNodeApiTest.NODE;
-    static final FakeChain CHAIN = new FakeChain(N, EPOCH,
+    static final FakeSuiChain CHAIN = NodeChain.start(N, EPOCH,
             Map.of(NODE, StorageNodeApiTest.OWNED, StorageNodeApiTest.OTHER, List.of(7, 8, 9)));
     static final AtomicInteger SEED = new AtomicInteger(1000);
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -53,7 +54,7 @@ class PendingUploadApiTest {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) throws IOException {
-        CHAIN.registerNodeProperties(r, NODE, "pending-upload-test");
+        NodeChain.registerNodeProperties(CHAIN, r, NODE, "pending-upload-test");
         r.add("storage.pending-max-entries", () -> MAX_ENTRIES);
         r.add("storage.pending-timeout", () -> TIMEOUT.toMillis() + "ms");
     }
@@ -144,7 +145,7 @@ class PendingUploadApiTest {
         assertError(send("GET", "/v1/blobs/" + id + "/confirmation/permanent", null), 400, "FAILED_PRECONDITION",
                 "NOT_REGISTERED");
 
-        register(b, FakeChain.addr(0x71));
+        register(b, FakeSuiChain.addr(0x71));
         await().atMost(Duration.ofSeconds(10)).until(() -> ownedPairs(id).stream().allMatch(p ->
                 status(sliverPath(id, p, SliverType.PRIMARY)).equals("stored")
                         && status(sliverPath(id, p, SliverType.SECONDARY)).equals("stored")));
@@ -178,7 +179,7 @@ class PendingUploadApiTest {
         assertThat(pending.usage()).containsExactly(1, metadata.length);
         assertSuccess(putPending(sliverPath(id, p, SliverType.SECONDARY), b.pair(p).secondary().toBcs()), 202,
                 "sliver buffered pending registration");
-        register(b, FakeChain.addr(0x72));
+        register(b, FakeSuiChain.addr(0x72));
         await().atMost(Duration.ofSeconds(10)).until(() -> status(sliverPath(id, p, SliverType.SECONDARY)).equals("stored"));
         assertThat(status(metadataPath(id))).isEqualTo("stored");
         assertThat(store.hasSliver(id, p, SliverType.PRIMARY)).isFalse();
@@ -243,7 +244,7 @@ class PendingUploadApiTest {
         assertThat(status(sliverPath(id, p0, SliverType.PRIMARY))).isEqualTo("buffered");
         await().atMost(TIMEOUT.plusSeconds(3)).until(() -> pending.usage()[0] == 0);
         assertThat(status(sliverPath(id, p0, SliverType.PRIMARY))).isEqualTo("nonexistent");
-        register(b, FakeChain.addr(0x73));
+        register(b, FakeSuiChain.addr(0x73));
         // a flush of the registered blob (serialised with the one the event would have started) finds
         // nothing to persist; had the entry survived, either this flush or the event's would store it
         assertThat(pending.flush(id)).isZero();

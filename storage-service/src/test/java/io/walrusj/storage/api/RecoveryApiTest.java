@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.walrusj.chain.model.WalrusEvent;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.crypto.BlsPublicKey;
 import io.walrusj.core.crypto.BlsSignature;
@@ -33,7 +34,7 @@ import io.walrusj.core.sliver.SliverType;
 import io.walrusj.core.sliver.SymbolId;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,15 +62,15 @@ class RecoveryApiTest {
     static final int N = 10;
     static final long EPOCH = 3;
     static final EncodingConfig CONFIG = new EncodingConfig(N);
-    static final SuiAddress NODE = FakeChain.addr(0x0c);
+    static final SuiAddress NODE = FakeSuiChain.addr(0x0c);
     static final List<Integer> OWNED = List.of(0, 1, 2, 3, 4, 5, 6);
-    static final FakeChain CHAIN = new FakeChain(N, EPOCH, Map.of(NODE, OWNED, FakeChain.addr(0x0d), List.of(7, 8, 9)));
+    static final FakeSuiChain CHAIN = NodeChain.start(N, EPOCH, Map.of(NODE, OWNED, FakeSuiChain.addr(0x0d), List.of(7, 8, 9)));
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static int objects = 0x40;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        CHAIN.registerNodeProperties(r, NODE, "storage-recovery-test");
+        NodeChain.registerNodeProperties(CHAIN, r, NODE, "storage-recovery-test");
     }
 
     @LocalServerPort
@@ -103,7 +104,7 @@ class RecoveryApiTest {
     }
 
     void register(BlobId id, long length) {
-        SuiAddress object = FakeChain.addr(objects++);
+        SuiAddress object = FakeSuiChain.addr(objects++);
         CHAIN.emit(new WalrusEvent.BlobRegistered(EPOCH, id, length, 1, EPOCH + 5, false, object));
         await().atMost(Duration.ofSeconds(10)).until(() -> store.getBlobInfo(id)
                 .map(i -> i.objects().containsKey(object)).orElse(false));

@@ -2,8 +2,9 @@ package io.walrusj.storage.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import io.walrusj.web.RawHttp;
 import io.walrusj.web.RejectedTargets;
 import java.io.IOException;
@@ -24,13 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RejectedRequestsTest {
-    static final SuiAddress NODE = FakeChain.addr(0x0a);
-    static final FakeChain CHAIN = new FakeChain(10, 5, Map.of(NODE, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
+    static final SuiAddress NODE = FakeSuiChain.addr(0x0a);
+    static final FakeSuiChain CHAIN = NodeChain.start(10, 5, Map.of(NODE, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        CHAIN.registerNodeProperties(r, NODE, "storage-rejected-test");
+        NodeChain.registerNodeProperties(CHAIN, r, NODE, "storage-rejected-test");
     }
 
     @LocalServerPort

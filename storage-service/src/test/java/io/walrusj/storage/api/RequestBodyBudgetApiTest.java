@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.EncodedBlob;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.limits.BoundedBodyReader;
 import io.walrusj.storage.limits.RequestBodyBudget;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestBodyBudgetApiTest {
-    static final SuiAddress NODE = FakeChain.addr(0x1a);
-    static final FakeChain CHAIN = new FakeChain(StorageNodeApiTest.N, StorageNodeApiTest.EPOCH,
+    static final SuiAddress NODE = FakeSuiChain.addr(0x1a);
+    static final FakeSuiChain CHAIN = NodeChain.start(StorageNodeApiTest.N, StorageNodeApiTest.EPOCH,
             Map.of(NODE, StorageNodeApiTest.OWNED, StorageNodeApiTest.OTHER, List.of(7, 8, 9)));
     static final int SLOW = 6;
     /** Room for exactly SLOW first buffers. */
@@ -50,7 +51,7 @@ class RequestBodyBudgetApiTest {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        CHAIN.registerNodeProperties(r, NODE, "body-budget-test");
+        NodeChain.registerNodeProperties(CHAIN, r, NODE, "body-budget-test");
         r.add("storage.request-body-budget", () -> BUDGET);
         // 400,000 declared bytes must arrive within 2 s
         r.add("storage.request-body-min-rate", () -> 200_000);

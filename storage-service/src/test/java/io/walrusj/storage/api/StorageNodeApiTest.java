@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.Json;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.BlsPublicKey;
 import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.SuiAddress;
@@ -17,7 +18,7 @@ import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
 import io.walrusj.storage.sync.RegistrationWaits;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,16 +49,16 @@ class StorageNodeApiTest {
     static final int N = 10;
     static final long EPOCH = 5;
     static final EncodingConfig CONFIG = new EncodingConfig(N);
-    static final SuiAddress NODE = FakeChain.addr(0x0a);
-    static final SuiAddress OTHER = FakeChain.addr(0x0b);
+    static final SuiAddress NODE = FakeSuiChain.addr(0x0a);
+    static final SuiAddress OTHER = FakeSuiChain.addr(0x0b);
     static final List<Integer> OWNED = List.of(0, 1, 2, 3, 4, 5, 6);
-    static final FakeChain CHAIN = new FakeChain(N, EPOCH, Map.of(NODE, OWNED, OTHER, List.of(7, 8, 9)));
+    static final FakeSuiChain CHAIN = NodeChain.start(N, EPOCH, Map.of(NODE, OWNED, OTHER, List.of(7, 8, 9)));
     static final AtomicInteger SEED = new AtomicInteger();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        CHAIN.registerNodeProperties(r, NODE, "storage-node-test");
+        NodeChain.registerNodeProperties(CHAIN, r, NODE, "storage-node-test");
         // the long-poll test waits up to 10 s for a registration the fake chain delivers after ~300 ms
         r.add("storage.registration-wait-max", () -> "10s");
     }
@@ -91,7 +92,7 @@ class StorageNodeApiTest {
     }
 
     static SuiAddress objectId(int b) {
-        return FakeChain.addr(b);
+        return FakeSuiChain.addr(b);
     }
 
     void register(EncodedBlob b, boolean deletable, SuiAddress object) {
@@ -427,7 +428,7 @@ class StorageNodeApiTest {
 
     @Test
     void epochChangeRereadsTheCommittee() {
-        CHAIN.setCommittee(EPOCH, Map.of(NODE, OWNED, OTHER, List.of(7, 8, 9)));
+        CHAIN.committee(EPOCH, Map.of(NODE, OWNED, OTHER, List.of(7, 8, 9)));
         CHAIN.emit(new WalrusEvent.EpochChangeDone(EPOCH));
         await().atMost(Duration.ofSeconds(10)).until(() -> state.get().ownedShards().equals(java.util.Set.copyOf(OWNED)));
         assertThat(state.get().epoch()).isEqualTo(EPOCH);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.Json;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.bcs.BcsReader;
 import io.walrusj.core.bcs.BcsWriter;
 import io.walrusj.core.crypto.BlsKeyPair;
@@ -18,7 +19,7 @@ import io.walrusj.core.sliver.SliverData;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,24 +53,24 @@ class SyncShardApiTest {
     static final int N = 10;
     static final long EPOCH = 4;
     static final EncodingConfig CONFIG = new EncodingConfig(N);
-    static final SuiAddress NODE = FakeChain.addr(0x0e);
-    static final SuiAddress REQUESTER = FakeChain.addr(0x0f);
+    static final SuiAddress NODE = FakeSuiChain.addr(0x0e);
+    static final SuiAddress REQUESTER = FakeSuiChain.addr(0x0f);
     static final BlsKeyPair NODE_KEY = BlsKeyPair.generate(new SecureRandom());
     static final BlsKeyPair REQUESTER_KEY = BlsKeyPair.generate(new SecureRandom());
-    static final FakeChain CHAIN = new FakeChain(N, EPOCH, Map.of(NODE, List.of(0, 1, 2, 3, 4, 5),
+    static final FakeSuiChain CHAIN = NodeChain.start(N, EPOCH, Map.of(NODE, List.of(0, 1, 2, 3, 4, 5),
             REQUESTER, List.of(6, 7, 8, 9)));
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final int SHARD = 6;
 
     static {
-        CHAIN.setPreviousCommittee(Map.of(NODE, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), FakeChain.addr(0x10), List.of(9)));
-        CHAIN.setProtocolKey(NODE, NODE_KEY.publicKey());
-        CHAIN.setProtocolKey(REQUESTER, REQUESTER_KEY.publicKey());
+        CHAIN.previousCommittee(Map.of(NODE, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), FakeSuiChain.addr(0x10), List.of(9)));
+        CHAIN.protocolKey(NODE, NODE_KEY.publicKey());
+        CHAIN.protocolKey(REQUESTER, REQUESTER_KEY.publicKey());
     }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) throws IOException {
-        CHAIN.registerNodeProperties(r, NODE, "storage-sync-shard-test");
+        NodeChain.registerNodeProperties(CHAIN, r, NODE, "storage-sync-shard-test");
         Path key = Files.createTempFile("sync-shard-node", ".key");
         Files.writeString(key, Base64.getEncoder().encodeToString(NODE_KEY.secretKeyBytes()));
         r.add("storage.bls-key-file", key::toString);
@@ -106,7 +107,7 @@ class SyncShardApiTest {
             Arrays.fill(data, (byte) (i + 1));
             EncodedBlob b = new BlobEncoder(CONFIG).encode(data);
             BlobId id = b.blobId();
-            SuiAddress object = FakeChain.addr(objects++);
+            SuiAddress object = FakeSuiChain.addr(objects++);
             CHAIN.emit(new WalrusEvent.BlobRegistered(EPOCH - 1, id, data.length, 1, EPOCH + 5, false, object));
             // blob 3 is certified only in the current epoch; blob 4 is invalid
             CHAIN.emit(new WalrusEvent.BlobCertified(i == 3 ? EPOCH : EPOCH - 1, id, EPOCH + 5, false, object, false));
@@ -128,7 +129,7 @@ class SyncShardApiTest {
         // a certified blob whose shard-6 sliver is missing here is skipped
         byte[] data = new byte[1700];
         EncodedBlob missing = new BlobEncoder(CONFIG).encode(data);
-        SuiAddress object = FakeChain.addr(objects++);
+        SuiAddress object = FakeSuiChain.addr(objects++);
         CHAIN.emit(new WalrusEvent.BlobRegistered(EPOCH - 1, missing.blobId(), data.length, 1, EPOCH + 5, false, object));
         CHAIN.emit(new WalrusEvent.BlobCertified(EPOCH - 1, missing.blobId(), EPOCH + 5, false, object, false));
         await().atMost(Duration.ofSeconds(10)).until(() -> store.getBlobInfo(missing.blobId()).isPresent());

@@ -1,9 +1,10 @@
 package io.walrusj.storage.bench;
 
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.storage.StorageNodeApplication;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -38,14 +39,14 @@ import java.util.stream.IntStream;
  * </pre>
  */
 public final class SlowBodyProbe {
-    static final SuiAddress NODE = FakeChain.addr(0xc1);
+    static final SuiAddress NODE = FakeSuiChain.addr(0xc1);
     static final long DECLARED = 4_390_000;
 
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         List<String> nodeArgs = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         Path dir = Files.createTempDirectory("slow-body-probe");
-        try (FakeChain chain = new FakeChain(100, 2, Map.of(NODE, IntStream.range(0, 100).boxed().toList()))) {
+        try (FakeSuiChain chain = NodeChain.start(100, 2, Map.of(NODE, IntStream.range(0, 100).boxed().toList()))) {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
@@ -56,10 +57,9 @@ public final class SlowBodyProbe {
                     "--add-modules", "jdk.incubator.vector", "-Xmx" + System.getProperty("probe.xmx", "1g"), "-XX:+ExitOnOutOfMemoryError",
                     "-cp", System.getProperty("java.class.path"), StorageNodeApplication.class.getName(),
                     "--server.port=" + port, "--spring.jmx.enabled=false",
-                    "--storage.data-dir=" + dir.resolve("node"), "--storage.rpc-url=" + chain.uri(),
-                    "--storage.package-id=" + FakeChain.PACKAGE, "--storage.system-object-id=" + FakeChain.SYSTEM,
-                    "--storage.staking-object-id=" + FakeChain.STAKING, "--storage.node-id=" + NODE,
-                    "--storage.poll-interval=50ms"));
+                    "--storage.data-dir=" + dir.resolve("node"), "--storage.rpc-url=" + chain.jsonRpcUri(), "--storage.grpc-url=" + chain.grpcUrl(),
+                    "--storage.package-id=" + FakeSuiChain.PACKAGE, "--storage.system-object-id=" + FakeSuiChain.SYSTEM,
+                    "--storage.staking-object-id=" + FakeSuiChain.STAKING, "--storage.node-id=" + NODE));
             cmd.addAll(nodeArgs);
             Process node = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {

@@ -2,6 +2,7 @@ package io.walrusj.storage.bench;
 
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.Json;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
@@ -13,7 +14,7 @@ import io.walrusj.storage.StorageNodeApplication;
 import io.walrusj.storage.heal.PeerResolver;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Loopback benchmark of one or more real storage nodes (Spring Boot + RocksDB) following a
- * {@link FakeChain}, as the module's tests start them.
+ * {@link FakeSuiChain}, as the module's tests start them.
  *
  * <ol>
  *   <li>Upload / download: one node owning all {@code bench.n} shards; per blob size, PUT metadata then
@@ -106,7 +107,7 @@ public final class StorageBenchmark {
 
     // ------------------------------------------------------------------ node start (as BlobSyncTest)
 
-    static Node startNode(FakeChain chain, SuiAddress id, List<Integer> shards, int symbolCache) throws Exception {
+    static Node startNode(FakeSuiChain chain, SuiAddress id, List<Integer> shards, int symbolCache) throws Exception {
         Path dir = Files.createTempDirectory("storage-bench-node");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(StorageNodeApplication.class).run(
                 "--server.port=0",
@@ -114,12 +115,11 @@ public final class StorageBenchmark {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--storage.data-dir=" + dir,
-                "--storage.rpc-url=" + chain.uri(),
-                "--storage.package-id=" + FakeChain.PACKAGE,
-                "--storage.system-object-id=" + FakeChain.SYSTEM,
-                "--storage.staking-object-id=" + FakeChain.STAKING,
+                "--storage.rpc-url=" + chain.jsonRpcUri(), "--storage.grpc-url=" + chain.grpcUrl(),
+                "--storage.package-id=" + FakeSuiChain.PACKAGE,
+                "--storage.system-object-id=" + FakeSuiChain.SYSTEM,
+                "--storage.staking-object-id=" + FakeSuiChain.STAKING,
                 "--storage.node-id=" + id,
-                "--storage.poll-interval=50ms",
                 "--storage.heal-backoff=100ms",
                 "--storage.heal-request-timeout=120s",
                 "--storage.symbol-cache-size=" + symbolCache);
@@ -145,7 +145,7 @@ public final class StorageBenchmark {
         return d;
     }
 
-    static void register(FakeChain chain, EncodedBlob b, SuiAddress object, List<Node> nodes) throws InterruptedException {
+    static void register(FakeSuiChain chain, EncodedBlob b, SuiAddress object, List<Node> nodes) throws InterruptedException {
         chain.emit(new WalrusEvent.BlobRegistered(EPOCH, b.blobId(), b.metadata().metadata().unencodedLength(), 1,
                 EPOCH + 3, false, object));
         for (Node node : nodes) {
@@ -220,9 +220,9 @@ public final class StorageBenchmark {
 
     static void uploadDownload(int n, int threads, long[] sizes, int symbolCache) throws Exception {
         EncodingConfig config = new EncodingConfig(n);
-        SuiAddress nodeId = FakeChain.addr(0xb1);
+        SuiAddress nodeId = FakeSuiChain.addr(0xb1);
         List<Integer> all = IntStream.range(0, n).boxed().toList();
-        try (FakeChain chain = new FakeChain(n, EPOCH, Map.of(nodeId, all))) {
+        try (FakeSuiChain chain = NodeChain.start(n, EPOCH, Map.of(nodeId, all))) {
             long s0 = System.nanoTime();
             Node node = startNode(chain, nodeId, all, symbolCache);
             System.out.printf(Locale.ROOT, "node up (n=%d, %d shards) in %.1f s%n", n, all.size(), (System.nanoTime() - s0) / 1e9);
@@ -242,13 +242,13 @@ public final class StorageBenchmark {
         }
     }
 
-    static void measure(Node node, EncodingConfig config, FakeChain chain, long size, int seed, int threads, boolean report)
+    static void measure(Node node, EncodingConfig config, FakeSuiChain chain, long size, int seed, int threads, boolean report)
             throws Exception {
         long e0 = System.nanoTime();
         EncodedBlob b = new BlobEncoder(config).encode(data(size, seed));
         double encodeS = (System.nanoTime() - e0) / 1e9;
         BlobId id = b.blobId();
-        register(chain, b, FakeChain.addr(0x40 + seed), List.of(node));
+        register(chain, b, FakeSuiChain.addr(0x40 + seed), List.of(node));
         List<Task> tasks = new ArrayList<>();
         for (int p : ownedPairs(config, id, node.shards())) {
             tasks.add(new Task(p, SliverType.PRIMARY, b.pair(p).primary().toBcs()));
@@ -367,11 +367,11 @@ public final class StorageBenchmark {
         for (int i = 0; i < nodeCount; i++) {
             int from = i * n / nodeCount;
             int to = (i + 1) * n / nodeCount;
-            committee.put(FakeChain.addr(0xc1 + i), IntStream.range(from, to).boxed().toList());
+            committee.put(FakeSuiChain.addr(0xc1 + i), IntStream.range(from, to).boxed().toList());
         }
         List<Node> nodes = new ArrayList<>();
         List<CountingProxy> proxies = new ArrayList<>();
-        try (FakeChain chain = new FakeChain(n, EPOCH, committee)) {
+        try (FakeSuiChain chain = NodeChain.start(n, EPOCH, committee)) {
             long s0 = System.nanoTime();
             for (var e : committee.entrySet()) {
                 nodes.add(startNode(chain, e.getKey(), e.getValue(), symbolCache));
@@ -383,9 +383,9 @@ public final class StorageBenchmark {
             for (Node node : nodes.subList(0, nodeCount - 1)) {
                 CountingProxy p = new CountingProxy(node.port());
                 proxies.add(p);
-                chain.setNetworkAddress(node.id(), "127.0.0.1:" + p.port());
+                chain.networkAddress(node.id(), "127.0.0.1:" + p.port());
             }
-            chain.setNetworkAddress(missing.id(), "127.0.0.1:" + missing.port());
+            chain.networkAddress(missing.id(), "127.0.0.1:" + missing.port());
             chain.emit(new WalrusEvent.EpochChangeDone(EPOCH));
             PeerResolver peers = missing.ctx().getBean(PeerResolver.class);
             for (int i = 0; i < nodeCount - 1; i++) {
@@ -399,7 +399,7 @@ public final class StorageBenchmark {
             EncodedBlob b = new BlobEncoder(config).encode(data(size, 99));
             System.out.printf(Locale.ROOT, "encoded %d MiB at n=%d in %.1f s%n", mib, n, (System.nanoTime() - e0) / 1e9);
             BlobId id = b.blobId();
-            SuiAddress object = FakeChain.addr(0x99);
+            SuiAddress object = FakeSuiChain.addr(0x99);
             register(chain, b, object, nodes);
             long u0 = System.nanoTime();
             try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {

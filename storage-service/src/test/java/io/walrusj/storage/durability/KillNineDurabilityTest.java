@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.Json;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
@@ -11,7 +12,7 @@ import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.metadata.BlobMetadataWithId;
 import io.walrusj.storage.StorageNodeApplication;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -41,7 +42,7 @@ class KillNineDurabilityTest {
     static final int N = 10;
     static final long EPOCH = 2;
     static final EncodingConfig CONFIG = new EncodingConfig(N);
-    static final SuiAddress NODE = FakeChain.addr(0xb1);
+    static final SuiAddress NODE = FakeSuiChain.addr(0xb1);
     static final List<Integer> OWNED = List.of(0, 1, 2, 3, 4, 5, 6);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -53,9 +54,9 @@ class KillNineDurabilityTest {
     void everyAcknowledgedUploadSurvivesKillNine(@TempDir Path dir) throws Exception {
         Map<SuiAddress, List<Integer>> committee = new LinkedHashMap<>();
         committee.put(NODE, OWNED);
-        committee.put(FakeChain.addr(0xb2), List.of(7, 8, 9));
+        committee.put(FakeSuiChain.addr(0xb2), List.of(7, 8, 9));
         List<EncodedBlob> blobs = new ArrayList<>();
-        try (FakeChain chain = new FakeChain(N, EPOCH, committee)) {
+        try (FakeSuiChain chain = NodeChain.start(N, EPOCH, committee)) {
             for (int i = 0; i < 12; i++) {
                 byte[] data = new byte[20_000 + i * 911];
                 for (int j = 0; j < data.length; j++) {
@@ -64,7 +65,7 @@ class KillNineDurabilityTest {
                 EncodedBlob b = new BlobEncoder(CONFIG).encode(data);
                 blobs.add(b);
                 chain.emit(new WalrusEvent.BlobRegistered(EPOCH, b.blobId(), data.length, 1, EPOCH + 5, false,
-                        FakeChain.addr(0x10 + i)));
+                        FakeSuiChain.addr(0x10 + i)));
             }
 
             int port = freePort();
@@ -169,7 +170,7 @@ class KillNineDurabilityTest {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static Process startNode(FakeChain chain, Path dir, int port, Path log) throws IOException {
+    static Process startNode(FakeSuiChain chain, Path dir, int port, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "--add-modules", "jdk.incubator.vector", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -177,12 +178,11 @@ class KillNineDurabilityTest {
                 "--server.port=" + port,
                 "--spring.jmx.enabled=false",
                 "--storage.data-dir=" + dir.resolve("node"),
-                "--storage.rpc-url=" + chain.uri(),
-                "--storage.package-id=" + FakeChain.PACKAGE,
-                "--storage.system-object-id=" + FakeChain.SYSTEM,
-                "--storage.staking-object-id=" + FakeChain.STAKING,
-                "--storage.node-id=" + NODE,
-                "--storage.poll-interval=50ms"));
+                "--storage.rpc-url=" + chain.jsonRpcUri(), "--storage.grpc-url=" + chain.grpcUrl(),
+                "--storage.package-id=" + FakeSuiChain.PACKAGE,
+                "--storage.system-object-id=" + FakeSuiChain.SYSTEM,
+                "--storage.staking-object-id=" + FakeSuiChain.STAKING,
+                "--storage.node-id=" + NODE));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

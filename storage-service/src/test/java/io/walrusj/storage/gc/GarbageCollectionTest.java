@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.walrusj.chain.model.WalrusEvent;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
@@ -13,7 +14,7 @@ import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,16 +38,16 @@ class GarbageCollectionTest {
     static final int N = 10;
     static final long EPOCH = 4;
     static final EncodingConfig CONFIG = new EncodingConfig(N);
-    static final SuiAddress NODE = FakeChain.addr(0x0e);
+    static final SuiAddress NODE = FakeSuiChain.addr(0x0e);
     static final List<Integer> OWNED = List.of(0, 1, 2, 3, 4, 5, 6);
-    static final Map<SuiAddress, List<Integer>> COMMITTEE = Map.of(NODE, OWNED, FakeChain.addr(0x0f), List.of(7, 8, 9));
-    static final FakeChain CHAIN = new FakeChain(N, EPOCH, COMMITTEE);
+    static final Map<SuiAddress, List<Integer>> COMMITTEE = Map.of(NODE, OWNED, FakeSuiChain.addr(0x0f), List.of(7, 8, 9));
+    static final FakeSuiChain CHAIN = NodeChain.start(N, EPOCH, COMMITTEE);
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static int objects = 0x30;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        CHAIN.registerNodeProperties(r, NODE, "storage-gc-test");
+        NodeChain.registerNodeProperties(CHAIN, r, NODE, "storage-gc-test");
     }
 
     @LocalServerPort
@@ -72,7 +73,7 @@ class GarbageCollectionTest {
     }
 
     SuiAddress register(EncodedBlob b, long endEpoch) {
-        SuiAddress object = FakeChain.addr(objects++);
+        SuiAddress object = FakeSuiChain.addr(objects++);
         CHAIN.emit(new WalrusEvent.BlobRegistered(state.get().epoch(), b.blobId(), b.metadata().metadata().unencodedLength(), 1,
                 endEpoch, false, object));
         await().atMost(Duration.ofSeconds(10)).until(() -> store.getBlobInfo(b.blobId())
@@ -150,7 +151,7 @@ class GarbageCollectionTest {
         assertThat(store.getBlobInfo(invalid.blobId()).orElseThrow().invalid()).isTrue();
 
         // epoch EPOCH + 1: `expiring` (end epoch EPOCH + 1, exclusive) is gone, the others stay
-        CHAIN.setCommittee(EPOCH + 1, COMMITTEE);
+        CHAIN.committee(EPOCH + 1, COMMITTEE);
         CHAIN.emit(new WalrusEvent.EpochChangeStart(EPOCH + 1));
         CHAIN.emit(new WalrusEvent.EpochChangeDone(EPOCH + 1));
         awaitGone(expiring.blobId());

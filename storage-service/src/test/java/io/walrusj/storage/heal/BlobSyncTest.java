@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.Json;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.BlsPublicKey;
 import io.walrusj.core.crypto.BlsSignature;
 import io.walrusj.core.crypto.StorageConfirmationMessage;
@@ -15,9 +16,10 @@ import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.storage.StorageNodeApplication;
+import io.walrusj.storage.store.BlobInfo;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,14 +33,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import io.walrusj.storage.store.BlobInfo;
-import java.util.OptionalLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -56,13 +57,13 @@ class BlobSyncTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
-        COMMITTEE.put(FakeChain.addr(0xa1), List.of(0, 1, 2));
-        COMMITTEE.put(FakeChain.addr(0xa2), List.of(3, 4, 5));
-        COMMITTEE.put(FakeChain.addr(0xa3), List.of(6, 7));
-        COMMITTEE.put(FakeChain.addr(0xa4), List.of(8, 9));
+        COMMITTEE.put(FakeSuiChain.addr(0xa1), List.of(0, 1, 2));
+        COMMITTEE.put(FakeSuiChain.addr(0xa2), List.of(3, 4, 5));
+        COMMITTEE.put(FakeSuiChain.addr(0xa3), List.of(6, 7));
+        COMMITTEE.put(FakeSuiChain.addr(0xa4), List.of(8, 9));
     }
 
-    static FakeChain chain;
+    static FakeSuiChain chain;
     static final List<Node> nodes = new ArrayList<>();
 
     record Node(SuiAddress id, List<Integer> shards, ConfigurableApplicationContext ctx, int port, Path dir) {
@@ -77,7 +78,7 @@ class BlobSyncTest {
 
     @BeforeAll
     static void start() throws IOException {
-        chain = new FakeChain(N, EPOCH, COMMITTEE);
+        chain = NodeChain.start(N, EPOCH, COMMITTEE);
         for (Map.Entry<SuiAddress, List<Integer>> e : COMMITTEE.entrySet()) {
             nodes.add(startNode(e.getKey(), e.getValue(), Files.createTempDirectory("blob-sync-node")));
         }
@@ -87,7 +88,7 @@ class BlobSyncTest {
         // Peers are found through the chain: each pool's node_info.network_address ("host:port"),
         // re-read by every node after the epoch-change event.
         for (Node n : nodes) {
-            chain.setNetworkAddress(n.id(), "127.0.0.1:" + n.port());
+            chain.networkAddress(n.id(), "127.0.0.1:" + n.port());
         }
         chain.emit(new WalrusEvent.EpochChangeDone(EPOCH));
         for (Node n : nodes) {
@@ -107,12 +108,11 @@ class BlobSyncTest {
                 "--server.port=0",
                 "--spring.jmx.enabled=false",
                 "--storage.data-dir=" + dir,
-                "--storage.rpc-url=" + chain.uri(),
-                "--storage.package-id=" + FakeChain.PACKAGE,
-                "--storage.system-object-id=" + FakeChain.SYSTEM,
-                "--storage.staking-object-id=" + FakeChain.STAKING,
+                "--storage.rpc-url=" + chain.jsonRpcUri(), "--storage.grpc-url=" + chain.grpcUrl(),
+                "--storage.package-id=" + FakeSuiChain.PACKAGE,
+                "--storage.system-object-id=" + FakeSuiChain.SYSTEM,
+                "--storage.staking-object-id=" + FakeSuiChain.STAKING,
                 "--storage.node-id=" + id,
-                "--storage.poll-interval=50ms",
                 "--storage.heal-backoff=100ms");
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         return new Node(id, shards, ctx, port, dir);
@@ -164,7 +164,7 @@ class BlobSyncTest {
     void aNodeThatMissedTheUploadHealsEverySliverAfterCertification() {
         EncodedBlob b = blob(1);
         BlobId id = b.blobId();
-        SuiAddress object = FakeChain.addr(0x51);
+        SuiAddress object = FakeSuiChain.addr(0x51);
         chain.emit(new WalrusEvent.BlobRegistered(EPOCH, id, b.metadata().metadata().unencodedLength(), 1, EPOCH + 3, false, object));
         for (Node n : nodes) {
             await().atMost(Duration.ofSeconds(10)).until(() -> n.store().getBlobInfo(id).isPresent());
@@ -220,7 +220,7 @@ class BlobSyncTest {
         BlobInfo.BlobObject o = info.objects().get(object);
         store.commitEvents(Map.of(id, info.withObject(object,
                 new BlobInfo.BlobObject(o.deletable(), o.endEpoch(), OptionalLong.of(EPOCH), o.event()))),
-                store.loadCursor().orElseThrow());
+                store.loadCheckpointCursor().orElseThrow());
     }
 
     static EncodedBlob registerAndUploadToThree(int seed, SuiAddress object) {
@@ -255,7 +255,7 @@ class BlobSyncTest {
     @Order(2)
     void certifiedBlobsMissingSliversAreSyncedOnStartAndAfterEpochChange() {
         // On start: a certified blob whose BlobCertified notification never ran (crash), then a restart.
-        SuiAddress object2 = FakeChain.addr(0x52);
+        SuiAddress object2 = FakeSuiChain.addr(0x52);
         EncodedBlob b2 = registerAndUploadToThree(2, object2);
         Node old = nodes.getLast();
         certifySilently(old, b2.blobId(), object2);
@@ -266,7 +266,7 @@ class BlobSyncTest {
         assertThat(restarted.ctx().getBean(BlobSyncer.class).progress().healedBlobs()).isEqualTo(1);
 
         // After an epoch change: the same situation on the running node, repaired by the epoch scan.
-        SuiAddress object3 = FakeChain.addr(0x53);
+        SuiAddress object3 = FakeSuiChain.addr(0x53);
         EncodedBlob b3 = registerAndUploadToThree(3, object3);
         certifySilently(restarted, b3.blobId(), object3);
         assertThat(restarted.store().hasMetadata(b3.blobId())).isFalse();
@@ -275,7 +275,7 @@ class BlobSyncTest {
         assertThat(restarted.ctx().getBean(BlobSyncer.class).progress().healedBlobs()).isEqualTo(2);
 
         // Uncertified (only registered) blobs are left alone.
-        SuiAddress object4 = FakeChain.addr(0x54);
+        SuiAddress object4 = FakeSuiChain.addr(0x54);
         EncodedBlob b4 = registerAndUploadToThree(4, object4);
         assertThat(restarted.ctx().getBean(BlobSyncer.class).scan()).isZero();
         assertThat(restarted.store().hasMetadata(b4.blobId())).isFalse();

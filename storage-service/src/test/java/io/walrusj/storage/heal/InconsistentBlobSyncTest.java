@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.walrusj.chain.rpc.EventId;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.Base58;
 import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
@@ -21,7 +22,6 @@ import io.walrusj.storage.store.RocksSliverStore;
 import io.walrusj.storage.store.StoreMetrics;
 import io.walrusj.storage.symbols.SymbolSourceCache;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,13 +62,13 @@ class InconsistentBlobSyncTest {
         // owns pairs 0-3 (rows 0-3 stored: exactly p = 4 local symbols per column) and pair 9 (column 0 missing)
         Set<Integer> owned = Stream.of(0, 1, 2, 3, 9).map(p -> CONFIG.shardForPair(p, offset)).collect(Collectors.toSet());
         NodeState state = new NodeState(10);
-        state.set(new NodeState.Snapshot(1, 10, owned, true, Map.of(FakeChain.addr(0x01), List.copyOf(owned))));
+        state.set(new NodeState.Snapshot(1, 10, owned, true, Map.of(FakeSuiChain.addr(0x01), List.copyOf(owned))));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (RocksSliverStore store = new RocksSliverStore(dir, new StoreMetrics(registry))) {
             EventId event = new EventId(Base58.encode(new byte[32]), 0);
-            BlobInfo info = BlobInfo.EMPTY.withObject(FakeChain.addr(0x02),
+            BlobInfo info = BlobInfo.EMPTY.withObject(FakeSuiChain.addr(0x02),
                     new BlobInfo.BlobObject(false, 5, OptionalLong.of(1), event));
-            store.commitEvents(Map.of(id, info), event);
+            store.commitEvents(Map.of(id, info), io.walrusj.chain.follow.CheckpointCursor.endOf(1));
             store.putMetadata(id, lying);
             store.putSliver(id, 0, forgedRow0);
             for (int p = 1; p < 4; p++) {

@@ -2,9 +2,9 @@ package io.walrusj.storage.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.walrusj.storage.testing.FakeChain;
-import java.net.URI;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.storage.sync.NodeState;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +15,9 @@ class PeerResolverTest {
 
     @Test
     void chainAddressesBecomeUrlsAndOverridesWin() {
-        var a = FakeChain.addr(0xa1);
-        var b = FakeChain.addr(0xa2);
-        var c = FakeChain.addr(0xa3);
+        var a = FakeSuiChain.addr(0xa1);
+        var b = FakeSuiChain.addr(0xa2);
+        var c = FakeSuiChain.addr(0xa3);
         PeerResolver r = new PeerResolver(Map.of(b.toString(), URI.create("http://override:1/")), "http");
         r.updateFromChain(Map.of(a, "node-a.example:9185", b, "10.0.0.2:9185", c, "no port"));
 
@@ -36,10 +36,10 @@ class PeerResolverTest {
 
     @Test
     void peersAreTheOtherCommitteeMembersWithShardsAndAnAddress() {
-        var self = FakeChain.addr(0xa1);
-        var b = FakeChain.addr(0xa2);
-        var noAddress = FakeChain.addr(0xa3);
-        var noShards = FakeChain.addr(0xa4);
+        var self = FakeSuiChain.addr(0xa1);
+        var b = FakeSuiChain.addr(0xa2);
+        var noAddress = FakeSuiChain.addr(0xa3);
+        var noShards = FakeSuiChain.addr(0xa4);
         PeerResolver r = new PeerResolver(Map.of(), "http");
         r.updateFromChain(Map.of(self, "self:1", b, "b:2", noShards, "d:4"));
         NodeState.Snapshot s = new NodeState.Snapshot(1, 10, Set.of(0, 1), true,

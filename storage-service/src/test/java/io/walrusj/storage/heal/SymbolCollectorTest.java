@@ -3,6 +3,7 @@ package io.walrusj.storage.heal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
 import io.walrusj.core.encoding.EncodingConfig;
@@ -14,7 +15,6 @@ import io.walrusj.core.recovery.SliverRecovery;
 import io.walrusj.core.recovery.SliverSymbolSource;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.core.sliver.SymbolId;
-import io.walrusj.storage.testing.FakeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ class SymbolCollectorTest {
     }
 
     static Peer peer(int b, int fromShard, int toShard) {
-        return new Peer(FakeChain.addr(b), URI.create("http://peer" + b + ".test:9100"),
+        return new Peer(FakeSuiChain.addr(b), URI.create("http://peer" + b + ".test:9100"),
                 Set.copyOf(IntStream.range(fromShard, toShard).boxed().toList()));
     }
 

@@ -3,6 +3,7 @@ package io.walrusj.storage.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.BlsCommittee;
 import io.walrusj.core.crypto.BlsCommitteeMember;
 import io.walrusj.core.crypto.BlsKeyPair;
@@ -17,7 +18,6 @@ import io.walrusj.core.recovery.InconsistencyProof;
 import io.walrusj.core.sliver.SliverType;
 import io.walrusj.nodeclient.StorageNodeClient.SignedMessage;
 import io.walrusj.storage.sync.SigningCommittee;
-import io.walrusj.storage.testing.FakeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -54,7 +54,7 @@ class InvalidBlobCertifierTest {
         List<BlsCommitteeMember> members = new ArrayList<>();
         for (int i = 0; i < WEIGHTS.length; i++) {
             keys.add(BlsKeyPair.generate(random));
-            ids.add(FakeChain.addr(0xb0 + i));
+            ids.add(FakeSuiChain.addr(0xb0 + i));
             members.add(new BlsCommitteeMember(keys.get(i).publicKey(), WEIGHTS[i]));
             answers.put(uri(i), Answer.HONEST);
         }
@@ -117,7 +117,7 @@ class InvalidBlobCertifierTest {
     @Test
     void aNodeOutsideTheCommitteeCollectsEverything() throws IOException {
         InvalidBlobCertifier outsider = new InvalidBlobCertifier(this::answer, BlsKeyPair.generate(new SecureRandom()),
-                Optional.of(FakeChain.addr(0x01)));
+                Optional.of(FakeSuiChain.addr(0x01)));
         answers.put(uri(0), Answer.DOWN);
         answers.put(uri(1), Answer.DOWN);
         Certificate c = outsider.certify(BLOB, PROOF, committee, this::address);

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.walrusj.chain.devnet.Call;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.Json;
+import io.walrusj.chain.testing.FakeSuiChain;
+import io.walrusj.chain.testing.FakeWrite;
 import io.walrusj.core.crypto.BlsCommittee;
 import io.walrusj.core.crypto.BlsCommitteeMember;
 import io.walrusj.core.crypto.BlsKeyPair;
@@ -32,7 +34,7 @@ import io.walrusj.storage.heal.BlobSyncer;
 import io.walrusj.storage.identity.OperatorKeyStore;
 import io.walrusj.storage.store.SliverStore;
 import io.walrusj.storage.sync.NodeState;
-import io.walrusj.storage.testing.FakeChain;
+import io.walrusj.storage.testing.NodeChain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,13 +68,13 @@ class InvalidBlobReachesChainTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
-        COMMITTEE.put(FakeChain.addr(0xd1), List.of(0, 1, 2));
-        COMMITTEE.put(FakeChain.addr(0xd2), List.of(3, 4, 5));
-        COMMITTEE.put(FakeChain.addr(0xd3), List.of(6, 7));
-        COMMITTEE.put(FakeChain.addr(0xd4), List.of(8, 9));
+        COMMITTEE.put(FakeSuiChain.addr(0xd1), List.of(0, 1, 2));
+        COMMITTEE.put(FakeSuiChain.addr(0xd2), List.of(3, 4, 5));
+        COMMITTEE.put(FakeSuiChain.addr(0xd3), List.of(6, 7));
+        COMMITTEE.put(FakeSuiChain.addr(0xd4), List.of(8, 9));
     }
 
-    static FakeChain chain;
+    static FakeSuiChain chain;
     static final List<Node> nodes = new ArrayList<>();
     static Ed25519KeyPair operator;
 
@@ -92,8 +94,8 @@ class InvalidBlobReachesChainTest {
 
     @BeforeAll
     static void start() throws IOException {
-        chain = new FakeChain(N, EPOCH, COMMITTEE);
-        SuiAddress finder = FakeChain.addr(0xd4);
+        chain = NodeChain.start(N, EPOCH, COMMITTEE);
+        SuiAddress finder = FakeSuiChain.addr(0xd4);
         for (Map.Entry<SuiAddress, List<Integer>> e : COMMITTEE.entrySet()) {
             Path dir = Files.createTempDirectory("invalid-blob-node");
             if (e.getKey().equals(finder)) {
@@ -101,15 +103,15 @@ class InvalidBlobReachesChainTest {
             }
             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(StorageNodeApplication.class).run(
                     "--server.port=0", "--spring.jmx.enabled=false", "--storage.data-dir=" + dir,
-                    "--storage.rpc-url=" + chain.uri(), "--storage.package-id=" + FakeChain.PACKAGE,
-                    "--storage.system-object-id=" + FakeChain.SYSTEM, "--storage.staking-object-id=" + FakeChain.STAKING,
-                    "--storage.node-id=" + e.getKey(), "--storage.poll-interval=50ms", "--storage.heal-backoff=100ms");
+                    "--storage.rpc-url=" + chain.jsonRpcUri(), "--storage.grpc-url=" + chain.grpcUrl(), "--storage.package-id=" + FakeSuiChain.PACKAGE,
+                    "--storage.system-object-id=" + FakeSuiChain.SYSTEM, "--storage.staking-object-id=" + FakeSuiChain.STAKING,
+                    "--storage.node-id=" + e.getKey(), "--storage.heal-backoff=100ms");
             nodes.add(new Node(e.getKey(), e.getValue(), ctx,
                     Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"))));
         }
         for (Node n : nodes) {
-            chain.setNetworkAddress(n.id(), "127.0.0.1:" + n.port());
-            chain.setProtocolKey(n.id(), n.key().publicKey());
+            chain.networkAddress(n.id(), "127.0.0.1:" + n.port());
+            chain.protocolKey(n.id(), n.key().publicKey());
         }
         chain.emit(new WalrusEvent.EpochChangeDone(EPOCH));
         for (Node n : nodes) {
@@ -164,7 +166,7 @@ class InvalidBlobReachesChainTest {
     void theNodeThatFindsAnInconsistencySubmitsAVerifiableInvalidationCertificate() {
         Node finder = nodes.get(3);
         LyingBlob b = lyingBlobWithPairZeroOn(finder);
-        SuiAddress object = FakeChain.addr(0x61);
+        SuiAddress object = FakeSuiChain.addr(0x61);
         chain.emit(new WalrusEvent.BlobRegistered(EPOCH, b.id(), b.metadata().unencodedLength(), 1, EPOCH + 3, false, object));
         for (Node n : nodes) {
             await().atMost(Duration.ofSeconds(10)).until(() -> n.store().getBlobInfo(b.id()).isPresent());
@@ -183,11 +185,11 @@ class InvalidBlobReachesChainTest {
 
         chain.emit(new WalrusEvent.BlobCertified(EPOCH, b.id(), EPOCH + 3, false, object, false));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !chain.transactions().isEmpty());
-        assertThat(chain.transactions()).hasSize(1);
-        FakeChain.Transaction tx = chain.transactions().getFirst();
-        assertThat(tx.tx().sender()).isEqualTo(operator.suiAddress());
-        Call.InvalidateBlobId call = (Call.InvalidateBlobId) tx.tx().call();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !chain.writes().isEmpty());
+        assertThat(chain.writes()).hasSize(1);
+        FakeWrite tx = chain.writes().getFirst();
+        assertThat(tx.sender()).isEqualTo(operator.suiAddress());
+        Call.InvalidateBlobId call = (Call.InvalidateBlobId) tx.call();
         assertThat(call.message()).isEqualTo(new InvalidBlobIdMessage(EPOCH, b.id()).toBytes());
         List<BlsCommitteeMember> members = new ArrayList<>();
         nodes.forEach(n -> members.add(new BlsCommitteeMember(n.key().publicKey(), n.shards().size())));
@@ -218,6 +220,6 @@ class InvalidBlobReachesChainTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> finder.store().getInconsistencyProof(b.id()).isEmpty());
         assertThat(finder.ctx().getBean(BlobSyncer.class).scan()).isZero();
-        assertThat(chain.transactions()).hasSize(1);
+        assertThat(chain.writes()).hasSize(1);
     }
 }

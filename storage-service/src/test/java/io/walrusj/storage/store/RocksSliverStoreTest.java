@@ -3,6 +3,7 @@ package io.walrusj.storage.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.encoding.BlobEncoder;
@@ -68,16 +69,33 @@ class RocksSliverStoreTest {
         BlobInfo infoA = BlobInfo.EMPTY.withObject(obj, new BlobObject(true, 12, OptionalLong.of(4), e1));
         BlobInfo infoC = BlobInfo.EMPTY.withInvalid(e2);
         try (RocksSliverStore store = new RocksSliverStore(dir, new StoreMetrics(new SimpleMeterRegistry()))) {
-            assertThat(store.loadCursor()).isEmpty();
-            store.commitEvents(Map.of(a, infoA, c, infoC), e2);
+            assertThat(store.loadCheckpointCursor()).isEmpty();
+            store.commitEvents(Map.of(a, infoA), CheckpointCursor.at(41, 2));
+            store.commitEvents(Map.of(c, infoC), CheckpointCursor.endOf(42));
         }
         try (RocksSliverStore store = new RocksSliverStore(dir, new StoreMetrics(new SimpleMeterRegistry()))) {
-            assertThat(store.loadCursor()).contains(e2);
+            assertThat(store.loadCheckpointCursor()).contains(CheckpointCursor.endOf(42));
+            assertThat(store.loadEventCursor()).as("the legacy cursor is a key of its own").isEmpty();
             assertThat(store.getBlobInfo(a)).contains(infoA);
             assertThat(store.getBlobInfo(c)).contains(infoC);
             assertThat(store.getBlobInfo(a).orElseThrow().registeredAt(11)).isTrue();
             assertThat(store.getBlobInfo(a).orElseThrow().registeredAt(12)).isFalse();
             assertThat(store.getBlobInfo(blob(3).blobId())).isEmpty();
+        }
+    }
+
+    @Test
+    void legacyEventCursorCommitsWithBlobInfos() {
+        BlobId a = blob(1).blobId();
+        EventId e = new EventId("8vJ9JU1bJJE96FWSJKvHsmmFADCg4gpZQff4P3bkLKi", 3);
+        BlobInfo info = BlobInfo.EMPTY.withInvalid(e);
+        try (RocksSliverStore store = new RocksSliverStore(dir, new StoreMetrics(new SimpleMeterRegistry()))) {
+            store.commitEvents(Map.of(a, info), e);
+        }
+        try (RocksSliverStore store = new RocksSliverStore(dir, new StoreMetrics(new SimpleMeterRegistry()))) {
+            assertThat(store.loadEventCursor()).contains(e);
+            assertThat(store.loadCheckpointCursor()).isEmpty();
+            assertThat(store.getBlobInfo(a)).contains(info);
         }
     }
 
