@@ -38,7 +38,8 @@ public class GrpcEndpoint implements SmartLifecycle, AutoCloseable {
     private final Map<String, MethodDescriptor<?, ?>> methods = new HashMap<>();
 
     public GrpcEndpoint(Ledger ledger, LedgerStore store, GrpcProperties properties) {
-        this.subscriptions = new SubscriptionGrpcService(ledger, properties.maxSubscriptions(), properties.subscriberBuffer());
+        this.subscriptions = new SubscriptionGrpcService(properties.maxSubscriptions(), properties.subscriberBuffer());
+        ledger.addCommitListener(subscriptions::committed);
         List<ServerServiceDefinition> services = List.of(new LedgerGrpcService(ledger, store).bindService(),
                 new StateGrpcService(ledger, store).bindService(), subscriptions.bindService());
         String name = "walrusj-devnet-grpc-" + UUID.randomUUID();

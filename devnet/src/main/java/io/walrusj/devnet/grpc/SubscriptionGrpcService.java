@@ -8,7 +8,6 @@ import io.walrusj.chain.grpc.proto.SubscribeCheckpointsRequest;
 import io.walrusj.chain.grpc.proto.SubscribeCheckpointsResponse;
 import io.walrusj.chain.grpc.proto.SubscriptionServiceGrpc;
 import io.walrusj.devnet.ledger.CommittedTransaction;
-import io.walrusj.devnet.ledger.Ledger;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,10 +29,10 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
     private final int buffer;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-    SubscriptionGrpcService(Ledger ledger, int maxSubscribers, int buffer) {
+    /** Feed it with {@link #committed} (a {@link io.walrusj.devnet.ledger.Ledger} commit listener). */
+    SubscriptionGrpcService(int maxSubscribers, int buffer) {
         this.maxSubscribers = maxSubscribers;
         this.buffer = buffer;
-        ledger.addCommitListener(this::committed);
     }
 
     private volatile boolean closing;
@@ -54,7 +53,8 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
         return subscribers.size();
     }
 
-    private void committed(CommittedTransaction committed) {
+    /** A newly committed checkpoint, in commit order; never blocks. */
+    void committed(CommittedTransaction committed) {
         for (Subscriber s : subscribers) {
             s.offer(committed);
         }
