@@ -1,64 +1,64 @@
 package io.walrusj.chain;
 
 import io.walrusj.chain.model.Blob;
+import io.walrusj.chain.model.BlobWithAttributes;
 import io.walrusj.chain.model.StakingInnerV1;
 import io.walrusj.chain.model.StakingPool;
 import io.walrusj.chain.model.SystemStateInnerV1;
 import io.walrusj.chain.model.WalrusDecodeException;
 import io.walrusj.chain.model.WalrusSharedObject;
-import io.walrusj.chain.rpc.DynamicFieldName;
-import io.walrusj.chain.rpc.ObjectDataOptions;
-import io.walrusj.chain.rpc.SuiObject;
-import io.walrusj.chain.rpc.SuiProtocolException;
-import io.walrusj.chain.rpc.SuiObjectResponse;
+import io.walrusj.chain.rpc.SuiObjectUnavailableException;
 import io.walrusj.chain.rpc.SuiRpcClient;
-import io.walrusj.core.crypto.CryptoException;
 import io.walrusj.core.crypto.SuiAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Reads Walrus state objects through a {@link SuiRpcClient}: the {@code System} and
- * {@code Staking} shared objects, their versioned inner state (hence the current epoch and
- * committee), and {@code Blob} objects.
+ * The {@link ChainReader}: the Walrus logic (which objects, which fields, type checks, decoding)
+ * over an {@link ObjectSource}, so that gRPC ({@link GrpcObjectSource}) and the legacy JSON-RPC
+ * ({@link JsonRpcObjectSource}) read and decode the same way.
  *
- * <p>Reading an inner state takes three calls: {@code sui_getObject} of the shared object (for its
- * {@code version}), {@code suix_getDynamicFieldObject(object, {"type":"u64","value":"<version>"})}
- * (which returns the field object's ID but no BCS) and {@code sui_getObject} of that field object
- * with {@code showBcs}. Types are checked loosely (module and struct name, not the package ID,
- * which differs between the original and upgraded package versions).
+ * <p>An inner state is the dynamic field {@code Field<u64, ...Inner>} of the shared object named by
+ * its {@code version}: over gRPC one {@code GetObject} of the derived field id, over JSON-RPC
+ * {@code suix_getDynamicFieldObject} + {@code sui_getObject}. Types are checked loosely (module and
+ * struct name, not the package ID, which differs between the original and upgraded package versions).
  */
-public final class WalrusChainReader {
+public final class WalrusChainReader implements ChainReader {
 
-    private final SuiRpcClient rpc;
+    private final ObjectSource source;
     private final WalrusNetwork network;
+    private final BlobObjectReader blobs;
 
-    public WalrusChainReader(SuiRpcClient rpc, WalrusNetwork network) {
-        this.rpc = Objects.requireNonNull(rpc, "rpc");
+    public WalrusChainReader(ObjectSource source, WalrusNetwork network) {
+        this.source = Objects.requireNonNull(source, "source");
         this.network = Objects.requireNonNull(network, "network");
+        this.blobs = new BlobObjectReader(source);
     }
 
+    /** Legacy JSON-RPC: {@code new WalrusChainReader(new JsonRpcObjectSource(rpc), network)}. */
+    public WalrusChainReader(SuiRpcClient rpc, WalrusNetwork network) {
+        this(new JsonRpcObjectSource(rpc), network);
+    }
+
+    @Override
     public WalrusNetwork network() {
         return network;
     }
 
     /** The {@code System} object (version and package IDs). */
+    @Override
     public WalrusSharedObject systemObject() {
-        SuiObject o = rpc.getObject(network.systemObjectId(), ObjectDataOptions.bcs()).orElseThrow();
-        checkType(o, "::system::System");
-        return WalrusSharedObject.fromBcs("System", o.requireBcsBytes());
+        return WalrusSharedObject.fromBcs("System", read(network.systemObjectId(), "::system::System"));
     }
 
     /** The {@code Staking} object (version and package IDs). */
+    @Override
     public WalrusSharedObject stakingObject() {
-        SuiObject o = rpc.getObject(network.stakingObjectId(), ObjectDataOptions.bcs()).orElseThrow();
-        checkType(o, "::staking::Staking");
-        return WalrusSharedObject.fromBcs("Staking", o.requireBcsBytes());
+        return WalrusSharedObject.fromBcs("Staking", read(network.stakingObjectId(), "::staking::Staking"));
     }
 
     /** The system's inner state (committee with the current epoch, capacity, prices). */
+    @Override
     public SystemStateInnerV1 systemState() {
         WalrusSharedObject system = systemObject();
         byte[] bcs = innerFieldBcs(system, "::system_state_inner::SystemStateInnerV1>");
@@ -66,22 +66,22 @@ public final class WalrusChainReader {
     }
 
     /** The staking inner state (epoch, committees node -> shards, epoch state). */
+    @Override
     public StakingInnerV1 stakingState() {
         WalrusSharedObject staking = stakingObject();
         byte[] bcs = innerFieldBcs(staking, "::staking_inner::StakingInnerV1>");
         return StakingInnerV1.fromFieldBcs(bcs, staking.version());
     }
 
-    /** The current Walrus epoch, {@code SystemStateInnerV1.committee.epoch}. */
-    public long currentEpoch() {
-        return systemState().currentEpoch();
+    /** A {@code Blob} object. */
+    @Override
+    public Blob blob(SuiAddress blobObjectId) {
+        return Blob.fromBcs(read(blobObjectId, "::blob::Blob"));
     }
 
-    /** A {@code Blob} object. */
-    public Blob blob(SuiAddress blobObjectId) {
-        SuiObject o = rpc.getObject(blobObjectId, ObjectDataOptions.bcs()).orElseThrow();
-        checkType(o, "::blob::Blob");
-        return Blob.fromBcs(o.requireBcsBytes());
+    @Override
+    public BlobWithAttributes blobWithAttributes(SuiAddress objectId) {
+        return blobs.read(objectId);
     }
 
     /**
@@ -97,21 +97,13 @@ public final class WalrusChainReader {
      *
      * @throws io.walrusj.chain.rpc.SuiObjectUnavailableException if no pool exists for the node
      */
+    @Override
     public StakingPool stakingPool(SuiAddress nodeId) {
         Objects.requireNonNull(nodeId, "nodeId");
-        SuiObjectResponse direct = rpc.getObject(nodeId, ObjectDataOptions.bcs());
-        SuiObject o;
-        if (direct.data().isPresent()) {
-            o = direct.data().get();
-        } else {
-            StakingInnerV1 staking = stakingState();
-            o = rpc.getDynamicFieldObject(staking.poolsTableId(), DynamicFieldName.id(nodeId)).orElseThrow();
-            if (o.bcsBytes().isEmpty()) {
-                o = rpc.getObject(o.objectId(), ObjectDataOptions.bcs()).orElseThrow();
-            }
-        }
+        ObjectSource.MoveObject o = source.object(nodeId).or(() -> source.dynamicField(stakingState().poolsTableId(),
+                ObjectSource.FieldName.id(nodeId))).orElseThrow(() -> missing("staking pool of node " + nodeId));
         checkType(o, "::staking_pool::StakingPool");
-        StakingPool pool = StakingPool.fromBcs(o.requireBcsBytes());
+        StakingPool pool = StakingPool.fromBcs(o.contents());
         if (!pool.id().equals(nodeId) || !pool.nodeInfo().nodeId().equals(nodeId)) {
             throw new WalrusDecodeException(WalrusDecodeException.Reason.WRONG_OBJECT_TYPE,
                     "staking pool read for node " + nodeId + " has id " + pool.id() + " / node_id "
@@ -132,53 +124,43 @@ public final class WalrusChainReader {
      *
      * @return struct name to defining package ID, in table order
      */
+    @Override
     public Map<String, SuiAddress> eventTypeOrigins(SuiAddress packageId) {
-        String method = "sui_getObject";
-        SuiObject p = rpc.getObject(packageId, ObjectDataOptions.bcs()).orElseThrow();
-        JsonNode bcs = p.bcs().orElseThrow(() -> new SuiProtocolException(method, "package " + packageId + " without bcs"));
-        JsonNode dataType = bcs.get("dataType");
-        if (dataType == null || !"package".equals(dataType.asString())) {
-            throw new WalrusDecodeException(WalrusDecodeException.Reason.WRONG_OBJECT_TYPE,
-                    "object " + packageId + " is not a package");
-        }
-        JsonNode table = bcs.get("typeOriginTable");
-        if (table == null || !table.isArray()) {
-            throw new SuiProtocolException(method, "package " + packageId + " has no typeOriginTable array");
-        }
-        Map<String, SuiAddress> out = new LinkedHashMap<>();
-        for (JsonNode origin : table) {
-            JsonNode module = origin.get("module_name");
-            JsonNode name = origin.has("datatype_name") ? origin.get("datatype_name") : origin.get("struct_name");
-            JsonNode pkg = origin.get("package");
-            if (module == null || name == null || pkg == null || !module.isString() || !name.isString() || !pkg.isString()) {
-                throw new SuiProtocolException(method, "malformed typeOriginTable entry " + origin);
-            }
-            if (WalrusNetwork.EVENTS_MODULE.equals(module.stringValue())) {
-                try {
-                    out.put(name.stringValue(), SuiAddress.parseLenient(pkg.stringValue()));
-                } catch (CryptoException e) {
-                    throw new SuiProtocolException(method, "malformed package ID in typeOriginTable: " + pkg, e);
-                }
-            }
-        }
-        return out;
+        return source.typeOrigins(packageId, WalrusNetwork.EVENTS_MODULE);
+    }
+
+    @Override
+    public long latestCheckpoint() {
+        return source.latestCheckpoint();
+    }
+
+    @Override
+    public long balance(SuiAddress owner, String coinType) {
+        return source.balance(owner, coinType);
+    }
+
+    private byte[] read(SuiAddress id, String typeSuffix) {
+        ObjectSource.MoveObject o = source.object(id).orElseThrow(() -> missing("object " + id));
+        checkType(o, typeSuffix);
+        return o.contents();
+    }
+
+    private static SuiObjectUnavailableException missing(String what) {
+        return new SuiObjectUnavailableException(null, what + " does not exist", null);
     }
 
     private byte[] innerFieldBcs(WalrusSharedObject parent, String typeSuffix) {
-        SuiObject field = rpc.getDynamicFieldObject(parent.id(), DynamicFieldName.u64(parent.version())).orElseThrow();
-        if (field.bcsBytes().isEmpty()) {
-            // The full node answers suix_getDynamicFieldObject without BCS: read the field object itself.
-            field = rpc.getObject(field.objectId(), ObjectDataOptions.bcs()).orElseThrow();
-        }
+        ObjectSource.MoveObject field = source.dynamicField(parent.id(), ObjectSource.FieldName.u64(parent.version()))
+                .orElseThrow(() -> missing("inner state field " + parent.version() + " of " + parent.id()));
         checkType(field, typeSuffix);
-        return field.requireBcsBytes();
+        return field.contents();
     }
 
-    private static void checkType(SuiObject o, String suffix) {
+    private static void checkType(ObjectSource.MoveObject o, String suffix) {
         o.type().ifPresent(t -> {
             if (!t.endsWith(suffix)) {
                 throw new WalrusDecodeException(WalrusDecodeException.Reason.WRONG_OBJECT_TYPE,
-                        "object " + o.objectId() + " has type " + t + ", expected ...'" + suffix + "'");
+                        "object " + o.id() + " has type " + t + ", expected ...'" + suffix + "'");
             }
         });
     }

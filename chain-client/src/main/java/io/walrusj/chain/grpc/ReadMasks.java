@@ -12,6 +12,8 @@ public final class ReadMasks {
 
     /** Object: identity, owner, type and the Move struct's BCS ({@code contents}, not {@code bcs}). */
     public static final FieldMask OBJECT = of("object_id", "version", "digest", "owner", "object_type", "contents");
+    /** A package's type origin table. */
+    public static final FieldMask PACKAGE_TYPE_ORIGINS = of("object_id", "package.type_origins");
 
     private static final String[] EVENT_PATHS = {"package_id", "module", "sender", "event_type", "contents"};
 

@@ -111,6 +111,29 @@ public final class SuiGrpcClient implements AutoCloseable {
     }
 
     /**
+     * The type origin table of a Move package ({@code GetObject} with read mask
+     * {@code package.type_origins}): one {@link TypeOrigin} per datatype, naming the package version
+     * that first defined it; empty if the node does not have the object.
+     */
+    public Optional<List<TypeOrigin>> getPackageTypeOrigins(SuiAddress packageId) {
+        String m = "LedgerService/GetObject";
+        var r = callOrNotFound(m, () -> ledger().getObject(GetObjectRequest.newBuilder().setObjectId(packageId.toString())
+                .setReadMask(ReadMasks.PACKAGE_TYPE_ORIGINS).build()));
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!r.get().hasObject() || !r.get().getObject().hasPackage()) {
+            throw GrpcErrors.missing(m, "object.package of " + packageId);
+        }
+        List<TypeOrigin> out = new ArrayList<>();
+        for (var o : r.get().getObject().getPackage().getTypeOriginsList()) {
+            out.add(new TypeOrigin(o.getModuleName(), o.getDatatypeName(),
+                    GrpcErrors.address(m, o.getPackageId(), "package.type_origins.package_id")));
+        }
+        return Optional.of(out);
+    }
+
+    /**
      * {@code BatchGetObjects} of live objects, one result per id in order; empty where the node
      * answered {@code NOT_FOUND} for that object. Any other per-object error is a {@link SuiGrpcException}.
      */

@@ -37,6 +37,7 @@ final class ChainModel {
     private final Map<SuiAddress, FakeObject> objects = new LinkedHashMap<>();
     private final Map<SuiAddress, List<Field>> fields = new LinkedHashMap<>();
     private final Map<String, Long> balances = new LinkedHashMap<>();
+    private final Map<SuiAddress, Map<String, Map<String, SuiAddress>>> packages = new LinkedHashMap<>();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private final List<LongConsumer> checkpointListeners = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -101,6 +102,15 @@ final class ChainModel {
 
     synchronized Optional<Field> field(SuiAddress parent, String nameType, byte[] nameBcs) {
         return fields.getOrDefault(parent, List.of()).stream().filter(f -> f.named(nameType, nameBcs)).findFirst();
+    }
+
+    synchronized void putPackage(SuiAddress id, Map<String, Map<String, SuiAddress>> origins) {
+        packages.put(id, Map.copyOf(origins));
+    }
+
+    /** Module -> datatype -> defining package of a published package, or empty. */
+    synchronized Optional<Map<String, Map<String, SuiAddress>>> typeOrigins(SuiAddress id) {
+        return Optional.ofNullable(packages.get(id));
     }
 
     // ------------------------------------------------------------------ balances, epoch

@@ -1,6 +1,8 @@
 package io.walrusj.chain.testing;
 
 import com.google.protobuf.ByteString;
+import io.walrusj.chain.DynamicFieldIds;
+import io.walrusj.chain.ObjectSource;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.devnet.Call;
 import io.walrusj.chain.grpc.SuiGrpcClient;
@@ -163,12 +165,19 @@ public final class FakeSuiChain implements AutoCloseable {
     }
 
     /**
-     * Adds or replaces the dynamic field {@code (nameType, nameBcs)} of {@code parent} with the
-     * value {@code valueBcs}; its field object {@code Field<nameType, valueType>} gets {@code fieldId}.
+     * Adds or replaces the dynamic field {@code name} of {@code parent} with the value {@code valueBcs}
+     * of Move type {@code valueType}; its field object {@code Field<N, V>} gets the id Sui derives
+     * ({@link DynamicFieldIds}), which is returned.
      */
-    public void putDynamicField(SuiAddress parent, SuiAddress fieldId, String nameType, byte[] nameBcs,
-            String valueType, byte[] valueBcs) {
-        model.putField(parent, fieldId, nameType, nameBcs, valueType, valueBcs);
+    public SuiAddress putDynamicField(SuiAddress parent, ObjectSource.FieldName name, String valueType, byte[] valueBcs) {
+        SuiAddress id = DynamicFieldIds.derive(parent, name);
+        model.putField(parent, id, name.type(), name.bcs(), valueType, valueBcs);
+        return id;
+    }
+
+    /** Publishes a Move package whose type origin table is {@code origins} (module -> datatype -> defining package). */
+    public void putPackage(SuiAddress id, Map<String, Map<String, SuiAddress>> origins) {
+        model.putPackage(id, origins);
     }
 
     /** Sets the balance of {@code coinType} (e.g. {@link #WAL_COIN_TYPE}, {@code 0x2::sui::SUI}) of {@code owner}. */

@@ -30,6 +30,8 @@ import io.walrusj.chain.grpc.proto.ListOwnedObjectsRequest;
 import io.walrusj.chain.grpc.proto.ListOwnedObjectsResponse;
 import io.walrusj.chain.grpc.proto.Object;
 import io.walrusj.chain.grpc.proto.Owner;
+import io.walrusj.chain.grpc.proto.Package;
+import io.walrusj.chain.grpc.proto.TypeOrigin;
 import io.walrusj.chain.grpc.proto.SubscribeCheckpointsRequest;
 import io.walrusj.chain.grpc.proto.SubscribeCheckpointsResponse;
 import io.walrusj.chain.rpc.Owner.AddressOwner;
@@ -154,6 +156,15 @@ final class GrpcFrontend {
 
     private GetObjectResponse getObject(GetObjectRequest r) {
         SuiAddress id = address(r.getObjectId(), "object_id");
+        var pkg = model.typeOrigins(id);
+        if (pkg.isPresent()) {
+            Package.Builder p = Package.newBuilder().setStorageId(id.toString()).setOriginalId(id.toString()).setVersion(1);
+            pkg.get().forEach((module, types) -> types.forEach((name, origin) -> p.addTypeOrigins(TypeOrigin.newBuilder()
+                    .setModuleName(module).setDatatypeName(name).setPackageId(origin.toString()))));
+            return GetObjectResponse.newBuilder().setObject(Object.newBuilder().setObjectId(id.toString()).setVersion(1)
+                    .setDigest(new FakeObject(id, 1, "package", new io.walrusj.chain.rpc.Owner.Immutable(), new byte[0]).digest())
+                    .setOwner(Owner.newBuilder().setKind(Owner.OwnerKind.IMMUTABLE)).setPackage(p)).build();
+        }
         FakeObject o = model.object(id).orElseThrow(
                 () -> Status.NOT_FOUND.withDescription("object " + id + " not found").asRuntimeException());
         return GetObjectResponse.newBuilder().setObject(object(o)).build();

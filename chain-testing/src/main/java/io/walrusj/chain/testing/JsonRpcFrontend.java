@@ -98,6 +98,21 @@ final class JsonRpcFrontend {
 
     static ObjectNode objectResponse(SuiAddress id, ChainModel model) {
         ObjectNode r = Json.NODES.objectNode();
+        var pkg = model.typeOrigins(id);
+        if (pkg.isPresent()) {
+            ObjectNode data = r.putObject("data");
+            data.put("objectId", id.toString());
+            data.put("version", "1");
+            data.put("digest", Base58.encode(new byte[32]));
+            data.put("type", "package");
+            ObjectNode bcs = data.putObject("bcs");
+            bcs.put("dataType", "package");
+            bcs.put("id", id.toString());
+            ArrayNode table = bcs.putArray("typeOriginTable");
+            pkg.get().forEach((module, types) -> types.forEach((name, origin) -> table.addObject()
+                    .put("module_name", module).put("datatype_name", name).put("package", origin.toString())));
+            return r;
+        }
         var found = model.object(id);
         if (found.isEmpty()) {
             ObjectNode err = r.putObject("error");
@@ -148,6 +163,13 @@ final class JsonRpcFrontend {
             case "address", "0x2::object::ID",
                  "0x0000000000000000000000000000000000000000000000000000000000000002::object::ID" ->
                 SuiAddress.parseLenient(value.stringValue()).bytes();
+            case "vector<u8>" -> {
+                byte[] raw = new byte[value.size()];
+                for (int i = 0; i < raw.length; i++) {
+                    raw[i] = (byte) value.get(i).asInt();
+                }
+                yield BcsWriter.encode(w -> w.bytes(raw));
+            }
             default -> throw new RpcError(-32602, "the fake chain does not decode dynamic field names of type " + type, null);
         };
         String nameType = type.endsWith("::object::ID") ? "0x2::object::ID" : type;

@@ -1,5 +1,7 @@
 package io.walrusj.chain.testing;
 
+import io.walrusj.chain.DynamicFieldIds;
+import io.walrusj.chain.ObjectSource;
 import io.walrusj.chain.model.BlsCommittee;
 import io.walrusj.chain.model.BlsCommitteeMember;
 import io.walrusj.chain.model.Committee;
@@ -11,7 +13,6 @@ import io.walrusj.chain.rpc.Owner;
 import io.walrusj.core.bcs.BcsWriter;
 import io.walrusj.core.crypto.BlsPublicKey;
 import io.walrusj.core.crypto.SuiAddress;
-import io.walrusj.core.hash.Blake2b256;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * The Walrus {@code System} and {@code Staking} objects of the fake chain, laid out as on Sui: each
  * a shared object {@code {id, version, package_id, new_package_id}} whose inner state is the dynamic
  * field {@code Field<u64, SystemStateInnerV1>} / {@code Field<u64, StakingInnerV1>} named by
- * {@code version}, at the id Sui derives for it. Rewritten from the high-level state (committee,
+ * {@code version}, at the id Sui derives for it ({@link DynamicFieldIds}). Rewritten from the high-level state (committee,
  * shards, keys) on every change unless a test set the inner state itself.
  */
 final class WalrusObjects {
@@ -125,20 +126,7 @@ final class WalrusObjects {
     }
 
     private void innerField(SuiAddress parent, String valueType, byte[] value) {
-        byte[] name = BcsWriter.encode(w -> w.u64(INNER_VERSION));
-        model.putField(parent, u64FieldId(parent, INNER_VERSION), "u64", name, valueType, value);
-    }
-
-    /** Sui's id of the dynamic field of {@code parent} named by the u64 {@code name}. */
-    static SuiAddress u64FieldId(SuiAddress parent, long name) {
-        // Blake2b-256(0xf0 || parent || u64_le(8) || u64_le(name) || type tag u64 = [2])
-        byte[] input = BcsWriter.encode(w -> {
-            w.u8(0xf0);
-            parent.writeBcs(w);
-            w.u64(8);
-            w.u64(name);
-            w.u8(2);
-        });
-        return SuiAddress.of(Blake2b256.hash(input));
+        ObjectSource.FieldName name = ObjectSource.FieldName.u64(INNER_VERSION);
+        model.putField(parent, DynamicFieldIds.derive(parent, name), name.type(), name.bcs(), valueType, value);
     }
 }

@@ -66,7 +66,7 @@ class FakeSuiChainTest {
         assertThat(system.owner()).contains(new Owner.Shared(1));
         List<DynamicFieldEntry> fields = grpc.listDynamicFields(FakeSuiChain.STAKING, 10, null).items();
         assertThat(fields).hasSize(1);
-        assertThat(fields.getFirst().fieldId()).isEqualTo(WalrusObjects.u64FieldId(FakeSuiChain.STAKING, 1));
+        assertThat(fields.getFirst().fieldId()).isEqualTo(io.walrusj.chain.DynamicFieldIds.derive(FakeSuiChain.STAKING, io.walrusj.chain.ObjectSource.FieldName.u64(1)));
         byte[] viaGrpc = grpc.getObject(fields.getFirst().fieldId()).orElseThrow().requireContents();
         assertThat(viaGrpc).isEqualTo(chain.object(fields.getFirst().fieldId()).orElseThrow().contents());
         assertThat(grpc.currentEpoch().epoch()).isEqualTo(4);
