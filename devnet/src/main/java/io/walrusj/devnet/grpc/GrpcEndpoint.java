@@ -7,7 +7,6 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.util.TransmitStatusRuntimeExceptionInterceptor;
 import io.walrusj.devnet.ledger.Ledger;
 import io.walrusj.devnet.ledger.LedgerStore;
 import java.io.IOException;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The devnet's Sui gRPC services (LedgerService, StateService, SubscriptionService) on an in-process
  * gRPC server, and the in-process channel {@link GrpcServlet} forwards HTTP calls over. Services run
- * on virtual threads; a {@code StatusRuntimeException} they throw becomes the call's status. On
+ * on virtual threads; what they throw becomes a status ({@link ServiceErrors}). On
  * stop (before the web server's graceful shutdown, which would otherwise wait for endless streams)
  * subscriptions end with {@code UNAVAILABLE} and new calls are refused.
  */
@@ -46,7 +45,7 @@ public class GrpcEndpoint implements SmartLifecycle, AutoCloseable {
         InProcessServerBuilder builder = InProcessServerBuilder.forName(name).executor(executor)
                 .maxInboundMessageSize((int) properties.maxInboundMessageSize().toBytes());
         for (ServerServiceDefinition service : services) {
-            builder.addService(ServerInterceptors.intercept(service, TransmitStatusRuntimeExceptionInterceptor.instance()));
+            builder.addService(ServerInterceptors.intercept(service, new ServiceErrors()));
             service.getMethods().forEach(m -> methods.put(m.getMethodDescriptor().getFullMethodName(), m.getMethodDescriptor()));
         }
         try {

@@ -1,6 +1,5 @@
 package io.walrusj.devnet.grpc;
 
-import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
@@ -181,9 +180,5 @@ final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
     static <T> void answer(StreamObserver<T> out, T response) {
         out.onNext(response);
         out.onCompleted();
-    }
-
-    static StatusRuntimeException unavailable(String description) {
-        return GrpcStatuses.status(Code.UNAVAILABLE, description);
     }
 }

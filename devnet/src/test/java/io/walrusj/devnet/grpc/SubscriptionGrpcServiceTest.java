@@ -10,7 +10,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.util.TransmitStatusRuntimeExceptionInterceptor;
 import io.walrusj.chain.grpc.proto.SubscribeCheckpointsRequest;
 import io.walrusj.chain.grpc.proto.SubscribeCheckpointsResponse;
 import io.walrusj.chain.grpc.proto.SubscriptionServiceGrpc;
@@ -33,7 +32,7 @@ class SubscriptionGrpcServiceTest {
 
     SubscriptionGrpcServiceTest() throws Exception {
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(service.bindService(), TransmitStatusRuntimeExceptionInterceptor.instance()))
+                .addService(ServerInterceptors.intercept(service.bindService(), new ServiceErrors()))
                 .build().start();
         channel = InProcessChannelBuilder.forName(name).build();
     }
