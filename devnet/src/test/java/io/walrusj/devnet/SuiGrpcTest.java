@@ -163,6 +163,9 @@ class SuiGrpcTest extends DevnetHttpTest {
                 .setSequenceNumber(checkpoint).build()).getCheckpoint();
         assertThat(bare.getDigest()).isEqualTo(cp.digest());
         assertThat(bare.hasSummary() || bare.getTransactionsCount() > 0).isFalse();
+        var byDigest2 = LedgerServiceGrpc.newBlockingStub(raw).getCheckpoint(GetCheckpointRequest.newBuilder()
+                .setDigest(cp.digest()).setReadMask(FieldMask.newBuilder().addPaths("sequence_number")).build()).getCheckpoint();
+        assertThat(byDigest2.getSequenceNumber()).isEqualTo(checkpoint);
     }
 
     @Test
