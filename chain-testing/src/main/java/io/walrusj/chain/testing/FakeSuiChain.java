@@ -1,7 +1,10 @@
 package io.walrusj.chain.testing;
 
 import com.google.protobuf.ByteString;
+import io.walrusj.chain.ChainSettings;
 import io.walrusj.chain.DynamicFieldIds;
+import io.walrusj.chain.RetryPolicy;
+import io.walrusj.chain.follow.Backoff;
 import io.walrusj.chain.ObjectSource;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.devnet.Call;
@@ -24,6 +27,7 @@ import io.walrusj.core.crypto.SuiAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,6 +141,17 @@ public final class FakeSuiChain implements AutoCloseable {
     /** This chain's Walrus ids as a network ({@code custom("fake", PACKAGE, SYSTEM, STAKING)}). */
     public WalrusNetwork network() {
         return WalrusNetwork.custom("fake", PACKAGE, SYSTEM, STAKING);
+    }
+
+    /**
+     * Settings for {@code Chains.open} against this fake over {@code transport}: network
+     * {@code devnet} (ids from {@code devnet_getChainInfo}), the devnet endpoint on the JSON-RPC
+     * port, and fast retries (5 ms doubling to 50 ms, 5 attempts).
+     */
+    public ChainSettings settings(ChainSettings.Transport transport) {
+        URI url = transport == ChainSettings.Transport.GRPC ? URI.create(grpcUrl()) : jsonRpcUri();
+        return ChainSettings.of(url).withNetwork("devnet").withTransport(transport).withDevnetUrl(jsonRpcUri())
+                .withRetry(new RetryPolicy(new Backoff(Duration.ofMillis(5), Duration.ofMillis(50), 2.0, 0.0), 5));
     }
 
     public SuiAddress packageId() {
