@@ -433,4 +433,13 @@ class StorageNodeApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> state.get().ownedShards().equals(java.util.Set.copyOf(OWNED)));
         assertThat(state.get().epoch()).isEqualTo(EPOCH);
     }
+
+    @Test
+    void chainLagGaugesReportTheFollower(@Autowired io.micrometer.core.instrument.MeterRegistry registry) {
+        CHAIN.appendEmpty(2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.get("walrus.chain.checkpoint.lag").gauge().value() == 0.0);
+        double seconds = registry.get("walrus.chain.lag").gauge().value();
+        assertThat(seconds).isNotNaN().isGreaterThanOrEqualTo(0.0);
+    }
 }
