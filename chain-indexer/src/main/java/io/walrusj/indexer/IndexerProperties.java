@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings under {@code indexer.*} (defaults in application.yaml).
  *
- * @param rpcUrl the Sui JSON-RPC endpoint (a full node or the devnet)
+ * @param rpcUrl the Sui full node or the devnet: its gRPC base URL (scheme, host, port), which on the
+ *     devnet (and for the legacy transport) also serves JSON-RPC
+ * @param transport {@code grpc} (checkpoints over Sui gRPC, the default) or {@code jsonrpc} (the
+ *     legacy {@code suix_queryEvents} follower, for full nodes that still serve it)
  * @param network {@code mainnet}, {@code testnet} or {@code custom}
  * @param packageId custom network: the Walrus package ID (event types); empty = ask the devnet
  * @param systemObjectId custom network: the System object; empty = ask the devnet
@@ -20,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("indexer")
 public record IndexerProperties(
         URI rpcUrl,
+        String transport,
         String network,
         String packageId,
         String systemObjectId,
@@ -30,16 +34,22 @@ public record IndexerProperties(
 
     /**
      * @param enabled start following when the application is ready
-     * @param pageSize events per query (1..50); one page is one database transaction
-     * @param pollInterval wait between polls once caught up
+     * @param startCheckpoint gRPC: the first checkpoint to read when the database has no cursor yet
+     * @param maxBatchEvents gRPC: at most this many events per database transaction
+     * @param stallTimeout gRPC: no checkpoint for this long while the chain is ahead = reconnect
+     * @param pageSize jsonrpc: events per query (1..50); one page is one database transaction
+     * @param pollInterval jsonrpc: wait between polls once caught up
      * @param backoffInitial first retry delay after a failure
      * @param backoffMax largest retry delay
      * @param maxConsecutiveErrors give up after this many failures in a row (0 = never)
      * @param readCommittee read the committee from the Staking object at each EpochChangeStart
-     * @param requestTimeout RPC request timeout
+     * @param requestTimeout RPC request timeout (gRPC: per unary call)
      */
     public record Follow(
             boolean enabled,
+            long startCheckpoint,
+            int maxBatchEvents,
+            Duration stallTimeout,
             int pageSize,
             Duration pollInterval,
             Duration backoffInitial,

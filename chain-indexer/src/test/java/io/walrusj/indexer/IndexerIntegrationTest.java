@@ -10,6 +10,8 @@ import io.walrusj.chain.model.EpochState;
 import io.walrusj.chain.model.StakingInnerV1;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.EventId;
+import io.walrusj.chain.testing.FakeSuiChain;
+import io.walrusj.core.crypto.Base58;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.indexer.api.EventSignal;
@@ -18,7 +20,7 @@ import io.walrusj.indexer.ingest.BatchInterceptor;
 import io.walrusj.indexer.ingest.IngestService;
 import io.walrusj.indexer.store.CursorDao;
 import io.walrusj.indexer.support.Api;
-import io.walrusj.indexer.support.FakeChain;
+import io.walrusj.indexer.support.TestChain;
 import io.walrusj.web.RawHttp;
 import io.walrusj.web.RejectedTargets;
 import java.io.IOException;
@@ -59,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application (one Spring context, the embedded PostgreSQL of the app itself) following
- * a {@link FakeChain}; everything is checked through the REST API and the database.
+ * chain-testing's {@link FakeSuiChain} over Sui gRPC (checkpoints); everything is checked through
+ * the REST API and the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // The follower's retry warnings are provoked on purpose here.
@@ -67,21 +70,23 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IndexerIntegrationTest {
 
-    static final FakeChain chain = FakeChain.start();
+    static final TestChain chain = new TestChain();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Path dataDir = freshDataDir();
 
-    static final SuiAddress ALICE = FakeChain.addr(0xa1);
-    static final SuiAddress BOB = FakeChain.addr(0xb0);
-    static final SuiAddress NODE_A = FakeChain.addr(0x0a);
-    static final SuiAddress NODE_B = FakeChain.addr(0x0b);
+    static final SuiAddress ALICE = FakeSuiChain.addr(0xa1);
+    static final SuiAddress BOB = FakeSuiChain.addr(0xb0);
+    static final SuiAddress NODE_A = FakeSuiChain.addr(0x0a);
+    static final SuiAddress NODE_B = FakeSuiChain.addr(0x0b);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("indexer.rpc-url", () -> chain.uri().toString());
+        for (String p : chain.grpcProperties()) {
+            r.add(p.substring(0, p.indexOf('=')), () -> p.substring(p.indexOf('=') + 1));
+        }
         r.add("indexer.data-dir", dataDir::toString);
-        r.add("indexer.follow.page-size", () -> "4");
-        r.add("indexer.follow.poll-interval", () -> "20ms");
+        r.add("indexer.follow.max-batch-events", () -> "4");
+        r.add("indexer.follow.stall-timeout", () -> "300ms");
         r.add("indexer.follow.backoff-initial", () -> "10ms");
         r.add("indexer.follow.backoff-max", () -> "50ms");
     }
@@ -120,7 +125,7 @@ class IndexerIntegrationTest {
     @Test
     @Order(1)
     void fullLifecycleThroughTheApi() {
-        chain.staking(staking(1, Map.of(NODE_A, List.of(0, 1), NODE_B, List.of(2, 3))));
+        chain.fake().stakingState(staking(1, Map.of(NODE_A, List.of(0, 1), NODE_B, List.of(2, 3))));
         EventId start1 = chain.emit(NODE_A, new WalrusEvent.EpochChangeStart(1));
         chain.emit(NODE_A, new WalrusEvent.ShardsReceived(1, List.of(1, 0)));
         chain.emit(NODE_B, new WalrusEvent.EpochChangeDone(1));
@@ -141,7 +146,7 @@ class IndexerIntegrationTest {
 
         // A permanent blob: registered, certified, extended.
         BlobId p = blob(1);
-        SuiAddress p1 = FakeChain.addr(0x51);
+        SuiAddress p1 = FakeSuiChain.addr(0x51);
         EventId reg = register(ALICE, 1, p, 5, false, p1);
         awaitIndexed();
         JsonNode s = status(p);
@@ -170,8 +175,8 @@ class IndexerIntegrationTest {
 
         // A deletable blob with two objects: one certified, one deleted.
         BlobId d = blob(2);
-        SuiAddress d1 = FakeChain.addr(0x61);
-        SuiAddress d2 = FakeChain.addr(0x62);
+        SuiAddress d1 = FakeSuiChain.addr(0x61);
+        SuiAddress d2 = FakeSuiChain.addr(0x62);
         register(BOB, 1, d, 4, true, d1);
         register(BOB, 1, d, 6, true, d2);
         chain.emit(BOB, new WalrusEvent.BlobCertified(1, d, 4, true, d1, false));
@@ -189,11 +194,11 @@ class IndexerIntegrationTest {
 
         // An invalid blob: every object marked, also one registered afterwards.
         BlobId x = blob(3);
-        SuiAddress x1 = FakeChain.addr(0x71);
+        SuiAddress x1 = FakeSuiChain.addr(0x71);
         register(ALICE, 1, x, 9, false, x1);
         chain.emit(ALICE, new WalrusEvent.BlobCertified(1, x, 9, false, x1, false));
         EventId invalid = chain.emit(NODE_B, new WalrusEvent.InvalidBlobId(1, x));
-        SuiAddress x2 = FakeChain.addr(0x72);
+        SuiAddress x2 = FakeSuiChain.addr(0x72);
         register(BOB, 1, x, 9, true, x2);
         awaitIndexed();
         JsonNode inv = status(x);
@@ -211,7 +216,7 @@ class IndexerIntegrationTest {
         assertThat(status(p).get("permanent").get("endEpoch").asLong()).isEqualTo(8);
 
         // Epoch 8, and the Staking object is gone: the committee read fails, indexing goes on.
-        chain.staking(null);
+        chain.fake().removeObject(FakeSuiChain.STAKING);
         chain.emit(NODE_A, new WalrusEvent.EpochChangeStart(8));
         awaitIndexed();
         assertThat(api.ok("/v1/blobs/" + p).get("status").asString()).isEqualTo("nonexistent");
@@ -227,15 +232,16 @@ class IndexerIntegrationTest {
     @Test
     @Order(2)
     void ownerBlobsArePaged() {
-        SuiAddress carol = FakeChain.addr(0xc0);
-        FakeChain.Tx tx = chain.tx(carol);
+        SuiAddress carol = FakeSuiChain.addr(0xc0);
         List<String> expected = new ArrayList<>();
+        WalrusEvent[] tx = new WalrusEvent[7];
         for (int i = 0; i < 7; i++) {
-            SuiAddress obj = FakeChain.addr(0x80 + i);
-            tx.emit(new WalrusEvent.BlobRegistered(8, blob(100 + i), 10, 1, 20, i % 2 == 0, obj));
+            SuiAddress obj = FakeSuiChain.addr(0x80 + i);
+            tx[i] = new WalrusEvent.BlobRegistered(8, blob(100 + i), 10, 1, 20, i % 2 == 0, obj);
             registrations++;
             expected.add(obj.toString());
         }
+        chain.emitTx(carol, tx); // one checkpoint, more events than a batch holds
         awaitIndexed();
         List<String> seen = new ArrayList<>();
         String after = "";
@@ -251,7 +257,7 @@ class IndexerIntegrationTest {
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyElementsOf(expected.stream().sorted().toList());
-        assertThat(api.ok("/v1/owners/" + FakeChain.addr(0xee) + "/blobs").get("objects")).isEmpty();
+        assertThat(api.ok("/v1/owners/" + FakeSuiChain.addr(0xee) + "/blobs").get("objects")).isEmpty();
     }
 
     @Test
@@ -270,7 +276,7 @@ class IndexerIntegrationTest {
             for (JsonNode e : page.get("events")) {
                 ids.add(e.get("id").asLong());
                 assertThat(e.get("bcs").asString()).isNotEmpty();
-                assertThat(e.get("type").asString()).startsWith(FakeChain.PACKAGE + "::events::");
+                assertThat(e.get("type").asString()).startsWith(FakeSuiChain.PACKAGE + "::events::");
             }
             after = page.get("next").asLong();
         }
@@ -328,7 +334,7 @@ class IndexerIntegrationTest {
         cases.put("/v1/objects/0xnothex", 400);
         cases.put("/v1/objects/1234", 400);
         cases.put("/v1/objects/0x" + "1".repeat(65), 400);
-        cases.put("/v1/objects/" + FakeChain.addr(0xfe), 404);
+        cases.put("/v1/objects/" + FakeSuiChain.addr(0xfe), 404);
         cases.put("/v1/owners/zz/blobs", 400);
         cases.put("/v1/owners/" + ALICE + "/blobs?limit=0", 400);
         cases.put("/v1/owners/" + ALICE + "/blobs?limit=x", 400);
@@ -356,9 +362,50 @@ class IndexerIntegrationTest {
     @Test
     @Order(5)
     void transportFailuresAreRetried() {
-        chain.failNext(3);
+        runner.stop();
+        chain.fake().failNext(3); // the next session's first reads fail with UNAVAILABLE
+        runner.start();
         registerFresh(3);
         awaitIndexed();
+        assertExactlyOnce();
+    }
+
+    @Test
+    @Order(5)
+    void streamsThatEndFailOrStallAreReconnectedWithoutLossOrDuplicates() {
+        awaitIndexed();
+        int subscriptions = chain.fake().subscriptions();
+        // every subscription sends 2 checkpoints, then ends: OK, UNAVAILABLE, or silence (a stall)
+        FakeSuiChain.End[] ends = FakeSuiChain.End.values();
+        chain.fake().plans(i -> new FakeSuiChain.Plan(0, 2, ends[i % ends.length]));
+        try {
+            runner.stop();
+            runner.start();
+            for (int i = 0; i < 5; i++) {
+                registerFresh(3);
+                chain.fake().appendEmpty(2);
+                registerFresh(1);
+                awaitIndexed();
+            }
+            assertExactlyOnce();
+            assertThat(chain.fake().subscriptions() - subscriptions).as("subscriptions").isGreaterThanOrEqualTo(4);
+        } finally {
+            chain.fake().plans(i -> FakeSuiChain.Plan.LIVE);
+            runner.stop();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void checkpointsWithoutWalrusEventsStillMoveTheCursor() {
+        awaitIndexed();
+        long events = lastEventId();
+        long head = chain.fake().appendEmpty(4);
+        byte[] digest = new byte[32];
+        digest[0] = (byte) 0xf0;
+        chain.append(FakeSuiChain.tx(Base58.encode(digest), FakeSuiChain.foreign("BlobRegistered")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> head + 1 == checkpointDone());
+        assertThat(lastEventId()).isEqualTo(events);
         assertExactlyOnce();
     }
 
@@ -416,10 +463,10 @@ class IndexerIntegrationTest {
         // stop() returns once the follower's threads have ended: nothing is left that could poll
         assertThat(runner.stop()).as("the follower's threads ended").isTrue();
         assertThat(runner.state()).isEmpty();
-        int queries = chain.queries();
+        int reads = chain.reads();
         long before = lastEventId();
         registerFresh(10);
-        assertThat(chain.queries()).as("chain queries while stopped").isEqualTo(queries);
+        assertThat(chain.reads()).as("chain reads while stopped").isEqualTo(reads);
         assertThat(lastEventId()).isEqualTo(before);
         runner.start();
         awaitIndexed();
@@ -447,9 +494,15 @@ class IndexerIntegrationTest {
         assertThat(docs.get("paths").propertyNames()).contains("/v1/blobs/{blobId}", "/v1/blobs/{blobId}/objects",
                 "/v1/objects/{objectId}", "/v1/owners/{address}/blobs", "/v1/epochs/current", "/v1/committee",
                 "/v1/events");
+        // the lag gauges come from the checkpoint follower: real numbers, caught up
+        await().atMost(Duration.ofSeconds(20)).until(() -> checkpointDone() == chain.fake().head());
+        assertThat(prom).doesNotContain("indexer_lag_checkpoints NaN").doesNotContain("indexer_lag_seconds NaN");
+        assertThat(api.get("/actuator/prometheus").text()).contains("indexer_lag_checkpoints 0.0");
         JsonNode state = api.ok("/v1/indexer");
         assertThat(state.get("followerState").asString()).isEqualTo("RUNNING");
-        assertThat(state.get("packageId").asString()).isEqualTo(FakeChain.PACKAGE.toString());
+        assertThat(state.get("checkpointCursor").asString()).isEqualTo(Long.toString(chain.fake().head()));
+        assertThat(state.get("lastEventId").asLong()).isEqualTo(chain.size());
+        assertThat(state.get("packageId").asString()).isEqualTo(FakeSuiChain.PACKAGE.toString());
     }
 
     @Test
@@ -517,6 +570,12 @@ class IndexerIntegrationTest {
                 .orElse(0L);
     }
 
+    /** The last checkpoint the committed cursor has completely done (-1 before any). */
+    private long checkpointDone() {
+        String c = jdbc.queryForObject("select max(checkpoint_cursor) from indexer_cursor", String.class);
+        return c == null ? -1 : io.walrusj.chain.follow.CheckpointCursor.parse(c).lastCompleteCheckpoint();
+    }
+
     private void awaitIndexed() {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
                 .until(() -> lastEventId() == chain.size());
@@ -532,9 +591,9 @@ class IndexerIntegrationTest {
 
     static StakingInnerV1 staking(long epoch, Map<SuiAddress, List<Integer>> shards) {
         Map<SuiAddress, List<Integer>> sorted = new TreeMap<>(shards);
-        return new StakingInnerV1(4, 3_600_000, 0, FakeChain.addr(0x91), 2, epoch, FakeChain.addr(0x92),
+        return new StakingInnerV1(4, 3_600_000, 0, FakeSuiChain.addr(0x91), 2, epoch, FakeSuiChain.addr(0x92),
                 Optional.empty(), new Committee(sorted), new Committee(Map.of()), Optional.empty(),
-                new EpochState.EpochChangeSync(0), FakeChain.addr(0x93));
+                new EpochState.EpochChangeSync(0), FakeSuiChain.addr(0x93));
     }
 
     private static Path freshDataDir() {

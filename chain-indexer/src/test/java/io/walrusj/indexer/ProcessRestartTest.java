@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.walrusj.chain.follow.WalrusEventEnvelope;
+import io.walrusj.chain.grpc.proto.ExecutedTransaction;
 import io.walrusj.chain.model.WalrusEvent;
+import io.walrusj.chain.testing.FakeSuiChain;
+import io.walrusj.core.crypto.Base58;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.indexer.follow.FollowerRunner;
 import io.walrusj.indexer.ingest.BatchInterceptor;
 import io.walrusj.indexer.ingest.IngestService;
-import io.walrusj.indexer.support.FakeChain;
+import io.walrusj.indexer.support.TestChain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,53 +29,58 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The application is shut down in the middle of the stream, while a batch keeps failing after all
- * its writes (as if the process died inside the transaction), and started again on the same data
- * directory: the embedded PostgreSQL keeps the data, the follower resumes at the committed cursor
- * and every event ends up in the database exactly once.
+ * The application is shut down in the middle of the stream - inside a checkpoint whose events
+ * span several batches, while a batch keeps failing after all its writes (as if the process died
+ * inside the transaction) - and started again on the same data directory: the embedded PostgreSQL
+ * keeps the data, the follower resumes at the committed checkpoint cursor and every event of the
+ * fake chain ends up in the database exactly once. Also: a database left by the legacy JSON-RPC
+ * follower is re-indexed from genesis over gRPC.
  */
 class ProcessRestartTest {
 
     @Test
-    void restartOnTheSameDataDirectoryNeitherLosesNorDoubles() throws IOException {
+    void restartInsideACheckpointNeitherLosesNorDoubles() throws IOException {
         Path dir = fresh(Path.of("target", "restart-data"));
-        try (FakeChain chain = FakeChain.start()) {
-            SuiAddress sender = FakeChain.addr(0xd0);
-            for (int i = 0; i < 30; i++) {
-                byte[] b = new byte[32];
-                b[0] = (byte) i;
-                b[31] = 0x33;
-                chain.emit(sender, new WalrusEvent.BlobRegistered(2, IndexerIntegrationTest.blob(500 + i), 10, 1, 9,
-                        i % 3 == 0, SuiAddress.of(b)));
+        try (TestChain chain = new TestChain()) {
+            SuiAddress sender = FakeSuiChain.addr(0xd0);
+            // checkpoint 1: 10 registrations in two transactions with a foreign event between them
+            chain.append(tx(chain, sender, 0, 5), FakeSuiChain.tx(digest(0xf0), FakeSuiChain.foreign("BlobRegistered")),
+                    tx(chain, sender, 5, 5));
+            chain.fake().appendEmpty(3);
+            for (int i = 10; i < 30; i++) {
+                chain.emit(sender, registration(i));
             }
+            assertThat(chain.size()).isEqualTo(30);
 
             try (ConfigurableApplicationContext first = start(dir, chain)) {
-                AtomicInteger batches = new AtomicInteger();
+                AtomicInteger withEvents = new AtomicInteger();
+                AtomicInteger failed = new AtomicInteger();
                 first.getBean(IngestService.class).interceptor(new BatchInterceptor() {
                     @Override
                     public void beforeCommit(List<WalrusEventEnvelope> events) {
-                        if (batches.incrementAndGet() >= 3) {
-                            throw new IllegalStateException("dies inside the third batch's transaction");
+                        if (!events.isEmpty() && withEvents.incrementAndGet() >= 2) {
+                            failed.incrementAndGet();
+                            throw new IllegalStateException("dies inside the second batch's transaction");
                         }
                     }
                 });
                 first.getBean(FollowerRunner.class).start();
-                await().atMost(Duration.ofSeconds(15)).until(() -> batches.get() >= 5);
+                await().atMost(Duration.ofSeconds(15)).until(() -> failed.get() >= 3);
                 JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-                assertThat(count(jdbc, "events")).isEqualTo(14);
-                assertThat(count(jdbc, "blob_objects")).isEqualTo(14);
-                assertThat(jdbc.queryForObject("select last_event_id from indexer_cursor", Long.class)).isEqualTo(14);
+                // one batch of 4 events committed: the cursor is inside checkpoint 1, after its 4th event
+                assertThat(count(jdbc, "events")).isEqualTo(4);
+                assertThat(count(jdbc, "blob_objects")).isEqualTo(4);
+                assertThat(jdbc.queryForMap("select checkpoint_cursor, last_event_id from indexer_cursor"))
+                        .containsEntry("checkpoint_cursor", "1:3").containsEntry("last_event_id", 4L);
             }
 
             try (ConfigurableApplicationContext second = start(dir, chain)) {
                 second.getBean(FollowerRunner.class).start();
                 JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-                await().atMost(Duration.ofSeconds(15)).until(() -> count(jdbc, "events") >= 30
-                        && jdbc.queryForObject("select last_event_id from indexer_cursor", Long.class) == 30);
-                Map<String, Object> agg = jdbc.queryForMap("select count(*) as c, count(distinct (tx_digest, event_seq)) "
-                        + "as d, max(id) as hi from events");
-                assertThat(agg).containsEntry("c", 30L).containsEntry("d", 30L).containsEntry("hi", 30L);
-                assertThat(count(jdbc, "blob_objects")).isEqualTo(30);
+                String head = Long.toString(chain.fake().head());
+                await().atMost(Duration.ofSeconds(15)).until(() -> head.equals(
+                        jdbc.queryForObject("select checkpoint_cursor from indexer_cursor", String.class)));
+                assertExactlyOnce(jdbc, chain);
                 assertThat(count(jdbc, "blob_status")).isEqualTo(30);
                 assertThat(jdbc.queryForObject("select count(*) from blob_status where status = 'deletable'", Long.class))
                         .isEqualTo(10);
@@ -79,18 +88,72 @@ class ProcessRestartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dir, FakeChain chain) {
-        return new SpringApplicationBuilder(IndexerApplication.class).run(
+    @Test
+    void aDatabaseOfTheLegacyFollowerIsReindexedFromGenesis() throws IOException {
+        Path dir = fresh(Path.of("target", "legacy-cursor-data"));
+        try (TestChain chain = new TestChain()) {
+            for (int i = 0; i < 12; i++) {
+                chain.emit(FakeSuiChain.addr(0xd1), registration(i));
+            }
+            try (ConfigurableApplicationContext app = start(dir, chain)) {
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                // what the legacy follower left: an event cursor without a checkpoint cursor, and its log
+                jdbc.update("insert into events (id, tx_digest, event_seq, type, name, sender, bcs) "
+                        + "values (1, 'LegacyTx', 0, 'x::events::PricesUpdated', 'PricesUpdated', '0x1', '\\x00')");
+                jdbc.update("insert into indexer_cursor (stream, tx_digest, event_seq, last_event_id, updated_at) "
+                        + "values ('walrus', 'LegacyTx', 0, 1, now())");
+                app.getBean(FollowerRunner.class).start();
+                await().atMost(Duration.ofSeconds(15)).until(() -> count(jdbc, "events") == 12
+                        && jdbc.queryForObject("select checkpoint_cursor from indexer_cursor", String.class) != null);
+                assertExactlyOnce(jdbc, chain);
+                assertThat(count(jdbc, "blob_objects")).isEqualTo(12);
+            }
+        }
+    }
+
+    private static void assertExactlyOnce(JdbcTemplate jdbc, TestChain chain) {
+        long n = chain.size();
+        Map<String, Object> agg = jdbc.queryForMap("select count(*) as c, count(distinct (tx_digest, event_seq)) "
+                + "as d, min(id) as lo, max(id) as hi from events");
+        assertThat(agg).containsEntry("c", n).containsEntry("d", n).containsEntry("lo", 1L).containsEntry("hi", n);
+        assertThat(jdbc.queryForObject("select last_event_id from indexer_cursor", Long.class)).isEqualTo(n);
+        assertThat(count(jdbc, "blob_objects")).isEqualTo(n);
+    }
+
+    private static ExecutedTransaction tx(TestChain chain, SuiAddress sender, int first, int n) {
+        List<WalrusEvent> events = new ArrayList<>();
+        for (int i = first; i < first + n; i++) {
+            events.add(registration(i));
+        }
+        return chain.fake().transaction(sender, events.toArray(WalrusEvent[]::new));
+    }
+
+    private static WalrusEvent registration(int i) {
+        byte[] b = new byte[32];
+        b[0] = (byte) i;
+        b[31] = 0x33;
+        return new WalrusEvent.BlobRegistered(2, IndexerIntegrationTest.blob(500 + i), 10, 1, 9, i % 3 == 0,
+                SuiAddress.of(b));
+    }
+
+    private static String digest(int b) {
+        byte[] d = new byte[32];
+        d[0] = (byte) b;
+        return Base58.encode(d);
+    }
+
+    private static ConfigurableApplicationContext start(Path dir, TestChain chain) {
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.main.web-application-type=none",
                 "--spring.main.banner-mode=off",
                 "--indexer.follow.enabled=false",
                 "--indexer.data-dir=" + dir,
-                "--indexer.rpc-url=" + chain.uri(),
-                "--indexer.follow.page-size=7",
-                "--indexer.follow.poll-interval=20ms",
+                "--indexer.follow.max-batch-events=4",
                 "--indexer.follow.backoff-initial=10ms",
                 "--indexer.follow.backoff-max=50ms",
-                "--logging.level.io.walrusj.chain.follow=ERROR");
+                "--logging.level.io.walrusj.chain.follow=ERROR"));
+        chain.grpcProperties().forEach(p -> args.add("--" + p));
+        return new SpringApplicationBuilder(IndexerApplication.class).run(args.toArray(String[]::new));
     }
 
     private static long count(JdbcTemplate jdbc, String table) {

@@ -142,7 +142,10 @@ final class Views {
             @Schema(description = "pass as ?after= for the next page (the last id, or the given after if none)") long next) {
     }
 
-    record IndexerView(String stream, EventRef cursor, long lastEventId, String followerState, String network,
+    record IndexerView(String stream,
+            @Schema(description = "committed checkpoint cursor: \"<checkpoint>\" (done) or \"<checkpoint>:<position>\"; "
+                    + "null before the first commit or with the legacy JSON-RPC follower") String checkpointCursor,
+            EventRef lastEvent, long lastEventId, String followerState, String network,
             String packageId) {
     }
 }

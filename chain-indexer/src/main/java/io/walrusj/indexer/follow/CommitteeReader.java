@@ -1,11 +1,11 @@
 package io.walrusj.indexer.follow;
 
-import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.model.Committee;
 import io.walrusj.chain.model.StakingInnerV1;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +20,12 @@ public final class CommitteeReader {
 
     private static final Logger log = LoggerFactory.getLogger(CommitteeReader.class);
 
-    private final WalrusChainReader chain;
+    private final Supplier<StakingInnerV1> staking;
     private final Consumer<Exception> onError;
 
-    public CommitteeReader(WalrusChainReader chain, Consumer<Exception> onError) {
-        this.chain = chain;
+    /** @param staking reads the Staking object's inner state from the chain (whatever the transport) */
+    public CommitteeReader(Supplier<StakingInnerV1> staking, Consumer<Exception> onError) {
+        this.staking = staking;
         this.onError = onError;
     }
 
@@ -32,7 +33,7 @@ public final class CommitteeReader {
     public Map<Long, Committee> around(long epoch) {
         Map<Long, Committee> out = new HashMap<>();
         try {
-            StakingInnerV1 staking = chain.stakingState();
+            StakingInnerV1 staking = this.staking.get();
             if (staking.epoch() == epoch) {
                 out.put(epoch, staking.committee());
                 if (epoch > 0 && !staking.previousCommittee().shardsByNode().isEmpty()) {

@@ -1,5 +1,8 @@
 package io.walrusj.indexer.follow;
 
+import io.walrusj.chain.follow.CheckpointBatch;
+import io.walrusj.chain.follow.CheckpointBatchHandler;
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.follow.EventBatchHandler;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.Committee;
@@ -11,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The follower's handler: reads the committees an {@code EpochChangeStart} calls for (before the
- * transaction, so no RPC runs while it is open), then ingests the batch and its cursor in one
- * database transaction ({@link IngestService}).
+ * The followers' handler (checkpoint follower, and the legacy JSON-RPC event follower): reads the
+ * committees an {@code EpochChangeStart} calls for (before the transaction, so no RPC runs while
+ * it is open), then ingests the batch and its cursor in one database transaction
+ * ({@link IngestService}). A checkpoint batch without events still commits its cursor.
  */
-public final class IndexingBatchHandler implements EventBatchHandler {
+public final class IndexingBatchHandler implements CheckpointBatchHandler, EventBatchHandler {
 
     private final IngestService ingest;
     private final CommitteeReader committees;
@@ -27,7 +31,16 @@ public final class IndexingBatchHandler implements EventBatchHandler {
     }
 
     @Override
+    public void handle(CheckpointBatch batch) throws Exception {
+        ingest(batch.events(), batch.newCursor());
+    }
+
+    @Override
     public void handle(List<WalrusEventEnvelope> events, EventId newCursor) throws Exception {
+        ingest(events, null); // the legacy cursor is the last event's ID
+    }
+
+    private void ingest(List<WalrusEventEnvelope> events, CheckpointCursor checkpoint) throws Exception {
         Map<Long, Committee> read = new HashMap<>();
         if (committees != null) {
             for (WalrusEventEnvelope e : events) {
@@ -36,6 +49,6 @@ public final class IndexingBatchHandler implements EventBatchHandler {
                 }
             }
         }
-        ingest.ingest(events, newCursor, read);
+        ingest.ingest(events, checkpoint, read);
     }
 }

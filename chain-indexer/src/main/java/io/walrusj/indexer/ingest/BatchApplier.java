@@ -1,9 +1,9 @@
 package io.walrusj.indexer.ingest;
 
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.Committee;
 import io.walrusj.chain.model.WalrusEvent;
-import io.walrusj.chain.rpc.EventId;
 import io.walrusj.indexer.status.BlobStatus;
 import io.walrusj.indexer.status.BlobStatusCalculator;
 import io.walrusj.indexer.status.ObjectFacts;
@@ -59,11 +59,13 @@ public final class BatchApplier {
     }
 
     /**
-     * @param events the batch, in chain order
-     * @param newCursor the ID of its last event
+     * @param events the batch, in chain order (empty: a cursor-only commit of checkpoints without Walrus events)
+     * @param checkpoint the checkpoint cursor to commit with it, or null from the legacy JSON-RPC
+     *     follower (whose cursor is the ID of the last event)
      * @param committees committees read from the chain for the batch's EpochChangeStart events, by epoch
      */
-    public BatchResult apply(List<WalrusEventEnvelope> events, EventId newCursor, Map<Long, Committee> committees) {
+    public BatchResult apply(List<WalrusEventEnvelope> events, CheckpointCursor checkpoint,
+            Map<Long, Committee> committees) {
         long[] positionAndEpoch = cursors.lockPositionAndEpoch(stream);
         long lastId = positionAndEpoch[0];
         long epochBefore = positionAndEpoch[1];
@@ -86,7 +88,6 @@ public final class BatchApplier {
         List<EventRow> rows = new ArrayList<>(events.size());
         Map<String, Integer> counts = new LinkedHashMap<>();
         OptionalLong lastTs = OptionalLong.empty();
-        OptionalLong lastCheckpoint = OptionalLong.empty();
         long epochRaisedAt = 0;
         long running = epochBefore;
         for (WalrusEventEnvelope e : events) {
@@ -98,9 +99,6 @@ public final class BatchApplier {
             counts.merge(event.name(), 1, Integer::sum);
             if (e.timestampMs().isPresent()) {
                 lastTs = e.timestampMs();
-            }
-            if (e.checkpoint().isPresent()) {
-                lastCheckpoint = e.checkpoint();
             }
             if (epochOf(event) > running) {
                 running = epochOf(event);
@@ -116,8 +114,8 @@ public final class BatchApplier {
         objects.upsert(ws.dirtyRows());
         statuses.upsert(statuses(ws, expiring, epochRaisedAt, epochAfter));
         eventLog.insert(rows);
-        cursors.save(stream, newCursor, lastId);
-        return new BatchResult(events.size(), lastId, newCursor, counts, lastTs, lastCheckpoint, epochAfter);
+        cursors.save(stream, events.isEmpty() ? null : events.getLast().id(), checkpoint, lastId);
+        return new BatchResult(events.size(), lastId, counts, lastTs, epochAfter);
     }
 
     /**

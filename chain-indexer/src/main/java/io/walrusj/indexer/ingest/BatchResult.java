@@ -1,21 +1,17 @@
 package io.walrusj.indexer.ingest;
 
-import io.walrusj.chain.rpc.EventId;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * What a committed batch did.
  *
- * @param size number of events
- * @param lastEventId the event-log position of its last event
- * @param cursor the committed cursor
+ * @param size number of events (0: a cursor-only commit)
+ * @param lastEventId the event-log position of the last event committed so far
  * @param countsByName events per event name
  * @param lastTimestampMs the timestamp of the newest event that had one
- * @param lastCheckpoint the checkpoint of the newest event whose envelope had one (never when read
- *     through {@code suix_queryEvents})
  * @param epoch the current epoch after the batch
  */
-public record BatchResult(int size, long lastEventId, EventId cursor, Map<String, Integer> countsByName,
-        OptionalLong lastTimestampMs, OptionalLong lastCheckpoint, long epoch) {
+public record BatchResult(int size, long lastEventId, Map<String, Integer> countsByName, OptionalLong lastTimestampMs,
+        long epoch) {
 }

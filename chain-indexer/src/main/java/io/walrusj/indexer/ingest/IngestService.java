@@ -1,8 +1,8 @@
 package io.walrusj.indexer.ingest;
 
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.Committee;
-import io.walrusj.chain.rpc.EventId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,16 +36,18 @@ public final class IngestService {
     }
 
     /**
-     * Applies {@code events} and commits {@code newCursor} with them.
+     * Applies {@code events} and commits the cursor with them: {@code checkpoint} (checkpoint
+     * follower; {@code events} may be empty) or, when it is null (legacy JSON-RPC follower), the ID
+     * of the last event.
      *
      * @throws Exception whatever failed; nothing of the batch is committed unless the failure
      *     came from {@link BatchInterceptor#afterCommit}
      */
-    public BatchResult ingest(List<WalrusEventEnvelope> events, EventId newCursor, Map<Long, Committee> committees)
+    public BatchResult ingest(List<WalrusEventEnvelope> events, CheckpointCursor checkpoint, Map<Long, Committee> committees)
             throws Exception {
         BatchInterceptor hooks = interceptor;
         BatchResult result = tx.execute(status -> {
-            BatchResult r = applier.apply(events, newCursor, committees);
+            BatchResult r = applier.apply(events, checkpoint, committees);
             try {
                 hooks.beforeCommit(events);
             } catch (RuntimeException e) {

@@ -3,9 +3,9 @@ package io.walrusj.indexer.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.walrusj.chain.follow.CheckpointFollower;
 import io.walrusj.chain.follow.EventHandlerException;
 import io.walrusj.chain.follow.FollowerListener;
-import io.walrusj.chain.rpc.EventId;
 import io.walrusj.indexer.ingest.BatchResult;
 import io.walrusj.indexer.ingest.IngestListener;
 import java.time.Clock;
@@ -22,15 +22,15 @@ import org.springframework.stereotype.Component;
  *   <li>{@code indexer.errors{kind}} [indexer_errors_total]: {@code poll} (RPC, decoding),
  *       {@code handler} (database, rolled back), {@code committee} (committee read), {@code fatal}
  *       (follower gave up);
- *   <li>{@code indexer.lag.checkpoints}: chain head checkpoint minus the checkpoint of the newest
- *       ingested event, NaN while unknown (events read through {@code suix_queryEvents} carry no
- *       checkpoint, so this stays NaN against today's full nodes and the devnet);
- *   <li>{@code indexer.lag.seconds}: how old the newest event of the last committed batch was
- *       when the batch committed (event timestamp to commit): small when caught up, large while
- *       catching up; NaN before the first batch;
+ *   <li>{@code indexer.lag.checkpoints}: the checkpoint follower's {@code checkpointLag()} (latest
+ *       checkpoint seen minus the last completely handled one); NaN while unknown and with the
+ *       legacy JSON-RPC follower;
+ *   <li>{@code indexer.lag.seconds}: the checkpoint follower's {@code secondsLag()} (now minus the
+ *       timestamp of the last committed checkpoint); with the legacy follower, how old the newest
+ *       event of the last committed batch was when it committed; NaN before the first batch;
  *   <li>{@code indexer.last.commit.age.seconds}: time since the last committed batch (grows on an
  *       idle chain as well as on a stalled indexer: read it together with the error counter);
- *   <li>{@code indexer.chain.head.checkpoint}, {@code indexer.last.event.id},
+ *   <li>{@code indexer.chain.head.checkpoint} (the follower's latest known checkpoint), {@code indexer.last.event.id},
  *       {@code indexer.current.epoch}.
  * </ul>
  */
@@ -40,9 +40,8 @@ public class IndexerMetrics implements IngestListener, FollowerListener {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Counter> ingested = new ConcurrentHashMap<>();
-    private volatile double lagSeconds = Double.NaN;
-    private volatile long lastCheckpoint = -1;
-    private volatile long headCheckpoint = -1;
+    private volatile CheckpointFollower follower;
+    private volatile double legacyLagSeconds = Double.NaN;
     private volatile long lastEventId;
     private volatile long currentEpoch;
     private volatile long lastCommitMs = -1;
@@ -55,13 +54,13 @@ public class IndexerMetrics implements IngestListener, FollowerListener {
     IndexerMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        Gauge.builder("indexer.lag.seconds", this, m -> m.lagSeconds).baseUnit("seconds")
-                .description("age of the newest event of the last batch when it committed").register(registry);
+        Gauge.builder("indexer.lag.seconds", this, IndexerMetrics::lagSeconds).baseUnit("seconds")
+                .description("now minus the timestamp of the last committed checkpoint").register(registry);
         Gauge.builder("indexer.lag.checkpoints", this, IndexerMetrics::lagCheckpoints)
-                .description("chain head checkpoint minus the newest ingested event's checkpoint").register(registry);
+                .description("latest known checkpoint minus the last completely indexed one").register(registry);
         Gauge.builder("indexer.last.commit.age.seconds", this, IndexerMetrics::lastCommitAge).baseUnit("seconds")
                 .description("time since the last committed batch").register(registry);
-        Gauge.builder("indexer.chain.head.checkpoint", this, m -> m.headCheckpoint < 0 ? Double.NaN : m.headCheckpoint)
+        Gauge.builder("indexer.chain.head.checkpoint", this, IndexerMetrics::headCheckpoint)
                 .description("latest checkpoint of the followed node").register(registry);
         Gauge.builder("indexer.last.event.id", this, m -> m.lastEventId)
                 .description("event-log position of the newest ingested event").register(registry);
@@ -77,23 +76,17 @@ public class IndexerMetrics implements IngestListener, FollowerListener {
         lastCommitMs = now;
         lastEventId = r.lastEventId();
         currentEpoch = r.epoch();
-        r.lastTimestampMs().ifPresent(ts -> lagSeconds = Math.max(0, now - ts) / 1000.0);
-        r.lastCheckpoint().ifPresent(cp -> lastCheckpoint = cp);
+        r.lastTimestampMs().ifPresent(ts -> legacyLagSeconds = Math.max(0, now - ts) / 1000.0);
     }
 
-    /** The latest checkpoint of the chain, as polled by the follower runner. */
-    public void chainHead(long checkpoint) {
-        headCheckpoint = checkpoint;
+    /** The checkpoint follower whose getters the lag gauges read (null: none, or the legacy follower). */
+    public void follow(CheckpointFollower follower) {
+        this.follower = follower;
     }
 
     public void error(String kind) {
         Counter.builder("indexer.errors").description("failures, by kind").tag("kind", kind).register(registry)
                 .increment();
-    }
-
-    @Override
-    public void onBatch(int size, EventId newCursor) {
-        // counted in committed(), after the transaction
     }
 
     @Override
@@ -107,9 +100,21 @@ public class IndexerMetrics implements IngestListener, FollowerListener {
     }
 
     private double lagCheckpoints() {
-        long head = headCheckpoint;
-        long last = lastCheckpoint;
-        return head < 0 || last < 0 ? Double.NaN : Math.max(0, head - last);
+        CheckpointFollower f = follower;
+        return f == null || f.checkpointLag().isEmpty() ? Double.NaN : f.checkpointLag().getAsLong();
+    }
+
+    private double lagSeconds() {
+        CheckpointFollower f = follower;
+        if (f == null) {
+            return legacyLagSeconds;
+        }
+        return f.secondsLag().orElse(Double.NaN);
+    }
+
+    private double headCheckpoint() {
+        CheckpointFollower f = follower;
+        return f == null || f.latestKnownCheckpoint().isEmpty() ? Double.NaN : f.latestKnownCheckpoint().getAsLong();
     }
 
     private double lastCommitAge() {

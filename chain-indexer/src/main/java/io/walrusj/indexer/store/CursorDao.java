@@ -1,16 +1,23 @@
 package io.walrusj.indexer.store;
 
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.rpc.EventId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** {@code indexer_cursor}: read by the follower's CursorStore, written in each batch transaction. */
+/** {@code indexer_cursor}: read by the follower's cursor store, written in each batch transaction. */
 public final class CursorDao {
 
-    private static final RowMapper<StoredCursor> MAPPER = (rs, i) -> new StoredCursor(
-            new EventId(rs.getString("tx_digest"), rs.getLong("event_seq")), rs.getLong("last_event_id"));
+    private static final RowMapper<StoredCursor> MAPPER = (rs, i) -> {
+        String tx = rs.getString("tx_digest");
+        String checkpoint = rs.getString("checkpoint_cursor");
+        return new StoredCursor(
+                tx == null ? Optional.empty() : Optional.of(new EventId(tx, rs.getLong("event_seq"))),
+                checkpoint == null ? Optional.empty() : Optional.of(CheckpointCursor.parse(checkpoint)),
+                rs.getLong("last_event_id"));
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -19,8 +26,8 @@ public final class CursorDao {
     }
 
     public Optional<StoredCursor> load(String stream) {
-        List<StoredCursor> rows = jdbc.query(
-                "select tx_digest, event_seq, last_event_id from indexer_cursor where stream = ?", MAPPER, stream);
+        List<StoredCursor> rows = jdbc.query("select tx_digest, event_seq, checkpoint_cursor, last_event_id "
+                + "from indexer_cursor where stream = ?", MAPPER, stream);
         return rows.stream().findFirst();
     }
 
@@ -36,12 +43,30 @@ public final class CursorDao {
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, stream);
     }
 
-    public void save(String stream, EventId cursor, long lastEventId) {
+    /**
+     * Moves the cursor.
+     *
+     * @param lastEvent the batch's last event, or null for a batch without events (the stored one is kept)
+     * @param checkpoint the checkpoint cursor, or null from the legacy JSON-RPC follower (cleared)
+     */
+    public void save(String stream, EventId lastEvent, CheckpointCursor checkpoint, long lastEventId) {
         jdbc.update("""
-                insert into indexer_cursor (stream, tx_digest, event_seq, last_event_id, updated_at)
-                values (?, ?, ?, ?, now())
-                on conflict (stream) do update set tx_digest = excluded.tx_digest, event_seq = excluded.event_seq,
+                insert into indexer_cursor (stream, tx_digest, event_seq, checkpoint_cursor, last_event_id, updated_at)
+                values (?, ?, ?, ?, ?, now())
+                on conflict (stream) do update set
+                    tx_digest = coalesce(excluded.tx_digest, indexer_cursor.tx_digest),
+                    event_seq = coalesce(excluded.event_seq, indexer_cursor.event_seq),
+                    checkpoint_cursor = excluded.checkpoint_cursor,
                     last_event_id = excluded.last_event_id, updated_at = excluded.updated_at""",
-                stream, cursor.txDigest(), cursor.eventSeq(), lastEventId);
+                stream, lastEvent == null ? null : lastEvent.txDigest(), lastEvent == null ? null : lastEvent.eventSeq(),
+                checkpoint == null ? null : checkpoint.toString(), lastEventId);
+    }
+
+    /**
+     * Deletes everything indexed and every cursor, in one statement (one transaction): the next
+     * follower starts from its start position.
+     */
+    public void discardAll() {
+        jdbc.execute("truncate indexer_cursor, events, blob_objects, blob_status, epochs, committee_members");
     }
 }

@@ -15,11 +15,14 @@ public class CursorEntity {
     @Column(name = "stream", length = 32)
     private String stream;
 
-    @Column(name = "tx_digest", length = 64, nullable = false)
+    @Column(name = "tx_digest", length = 64)
     private String txDigest;
 
-    @Column(name = "event_seq", nullable = false)
-    private long eventSeq;
+    @Column(name = "event_seq")
+    private Long eventSeq;
+
+    @Column(name = "checkpoint_cursor", length = 32)
+    private String checkpointCursor;
 
     @Column(name = "last_event_id", nullable = false)
     private long lastEventId;
@@ -34,12 +37,19 @@ public class CursorEntity {
         return stream;
     }
 
+    /** The last ingested event's transaction digest (null before any event). */
     public String txDigest() {
         return txDigest;
     }
 
-    public long eventSeq() {
+    /** The last ingested event's sequence number in its transaction (null before any event). */
+    public Long eventSeq() {
         return eventSeq;
+    }
+
+    /** The checkpoint follower's cursor text (null in a row of the legacy JSON-RPC follower). */
+    public String checkpointCursor() {
+        return checkpointCursor;
     }
 
     public long lastEventId() {

@@ -1,7 +1,12 @@
 package io.walrusj.indexer.bench;
 
+import io.walrusj.chain.follow.CheckpointBatch;
+import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
+import io.walrusj.chain.grpc.proto.ExecutedTransaction;
+import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.indexer.IndexerApplication;
+import io.walrusj.indexer.follow.FollowerRunner;
 import io.walrusj.indexer.follow.IndexingBatchHandler;
 import io.walrusj.indexer.ingest.IngestService;
 import io.walrusj.indexer.store.BlobStatusRepository;
@@ -12,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -28,9 +35,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL in a fresh data directory, follower off) with
  * <ol>
  *   <li>{@code --objects} Blob objects (default 1,000,000) bulk-loaded with COPY;
- *   <li>ingestion: synthetic pages of {@code --batch} events (default 50, the node's page size)
- *       fed straight into the follower's batch handler, one database transaction each, until
- *       {@code --events} events (default 100,000): events/s and per-batch latency;
+ *   <li>ingestion from checkpoints: {@code --events} events (default 100,000) in checkpoints of
+ *       {@code --per-checkpoint} transactions of one event each (default 20) on chain-testing's
+ *       {@code FakeSuiChain}, read by the indexer's own checkpoint follower over Sui gRPC (backfill
+ *       by {@code GetCheckpoint}), batches of at most {@code --batch} events (default 500), one
+ *       database transaction each: events/s from start to the cursor at the chain head;
+ *   <li>ingestion straight into the batch handler: as many events in checkpoint batches of
+ *       {@code --batch} events, one transaction each, no gRPC: events/s and per-batch latency;
  *   <li>one epoch change that expires about 1 % of the loaded objects (their statuses are recomputed);
  *   <li>status lookups of random loaded blob IDs ({@code --lookups}, default 20,000): through the
  *       JPA repository and through {@code GET /v1/blobs/{blobId}} over HTTP: p50 / p99 / max.
@@ -49,16 +60,22 @@ public final class IndexerBenchmark {
     public static void main(String[] args) throws Exception {
         int objects = intArg(args, "--objects", 1_000_000);
         int events = intArg(args, "--events", 100_000);
-        int batch = intArg(args, "--batch", 50);
+        int batch = intArg(args, "--batch", 500);
+        int perCheckpoint = intArg(args, "--per-checkpoint", 20);
         int lookups = intArg(args, "--lookups", 20_000);
         Path dir = Path.of(stringArg(args, "--data-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "walrusj-indexer-bench").toString())).toAbsolutePath();
         wipe(dir);
 
         long t0 = System.nanoTime();
+        FakeSuiChain chain = FakeSuiChain.start();
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(IndexerApplication.class)
                 .run(Stream.concat(Stream.of("--indexer.follow.enabled=false", "--server.port=0",
-                        "--indexer.data-dir=" + dir, "--spring.main.banner-mode=off", "--logging.level.root=WARN"),
+                        "--indexer.data-dir=" + dir, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                        "--indexer.rpc-url=" + chain.grpcUrl(), "--indexer.package-id=" + FakeSuiChain.PACKAGE,
+                        "--indexer.system-object-id=" + FakeSuiChain.SYSTEM,
+                        "--indexer.staking-object-id=" + FakeSuiChain.STAKING, "--indexer.follow.read-committee=false",
+                        "--indexer.follow.max-batch-events=" + batch),
                         Arrays.stream(args).filter(a -> a.startsWith("--spring.") || a.startsWith("--server.")))
                         .toArray(String[]::new));
         try {
@@ -74,7 +91,9 @@ public final class IndexerBenchmark {
             System.out.printf(Locale.ROOT, "bulk load (COPY): %,d blob objects + %,d statuses in %.1f s (%,.0f rows/s)%n",
                     objects, objects, loadSecs, 2.0 * objects / loadSecs);
 
-            ingest(ctx, batch, events, epoch, jdbc);
+            SyntheticChain synthetic = new SyntheticChain(epoch);
+            followCheckpoints(ctx, chain, synthetic, perCheckpoint, events, jdbc);
+            ingest(ctx, synthetic, chain.head(), batch, events, epoch, jdbc);
             // Steady state for the read test: no autovacuum or checkpoint of the load still running.
             long t2 = System.nanoTime();
             jdbc.execute("vacuum analyze");
@@ -83,29 +102,66 @@ public final class IndexerBenchmark {
             lookups(ctx, port, objects, lookups);
         } finally {
             ctx.close();
+            chain.close();
         }
     }
 
-    private static void ingest(ConfigurableApplicationContext ctx, int batch, int events, long epoch, JdbcTemplate jdbc)
-            throws Exception {
-        IndexingBatchHandler handler = new IndexingBatchHandler(ctx.getBean(IngestService.class), null);
-        SyntheticChain chain = new SyntheticChain(epoch);
-        for (int i = 0; i < 300; i++) { // warm-up (JIT), not counted
-            List<WalrusEventEnvelope> b = chain.batch(batch);
-            handler.handle(b, b.getLast().id());
+    /** The follower over gRPC from the fake chain: warm-up (15,000 events), then {@code events} events measured. */
+    private static void followCheckpoints(ConfigurableApplicationContext ctx, FakeSuiChain chain, SyntheticChain synthetic,
+            int perCheckpoint, int events, JdbcTemplate jdbc) throws InterruptedException {
+        FollowerRunner runner = ctx.getBean(FollowerRunner.class);
+        fill(chain, synthetic, perCheckpoint, 15_000);
+        runner.start();
+        awaitCursorAt(chain.head(), jdbc);
+        runner.stop();
+        long first = chain.head() + 1;
+        fill(chain, synthetic, perCheckpoint, events);
+        long start = System.nanoTime();
+        runner.start();
+        awaitCursorAt(chain.head(), jdbc);
+        double s = secs(start);
+        runner.stop();
+        System.out.printf(Locale.ROOT, "ingestion from checkpoints over gRPC (follower): %,d events in %,d checkpoints "
+                + "of %d in %.1f s = %,.0f events/s%n", events, chain.head() - first + 1, perCheckpoint, s, events / s);
+    }
+
+    private static void fill(FakeSuiChain chain, SyntheticChain synthetic, int perCheckpoint, int events) {
+        for (int done = 0; done < events; ) {
+            List<ExecutedTransaction> txs = new ArrayList<>();
+            for (int i = 0; i < perCheckpoint && done < events; i++, done++) {
+                SyntheticChain.Sent e = synthetic.nextSent();
+                txs.add(chain.transaction(e.sender(), e.event()));
+            }
+            chain.append(txs.toArray(ExecutedTransaction[]::new));
         }
+    }
+
+    private static void awaitCursorAt(long checkpoint, JdbcTemplate jdbc) throws InterruptedException {
+        String want = Long.toString(checkpoint);
+        while (!jdbc.queryForList("select checkpoint_cursor from indexer_cursor", String.class).contains(want)) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** Checkpoint batches straight into the handler, continuing after checkpoint {@code head}. */
+    private static void ingest(ConfigurableApplicationContext ctx, SyntheticChain chain, long head, int batch, int events,
+            long epoch, JdbcTemplate jdbc) throws Exception {
+        IndexingBatchHandler handler = new IndexingBatchHandler(ctx.getBean(IngestService.class), null);
+        long[] checkpoint = {head};
+        java.util.function.Function<List<WalrusEventEnvelope>, CheckpointBatch> asBatch =
+                b -> new CheckpointBatch(b, CheckpointCursor.endOf(++checkpoint[0]), Instant.now());
         int batches = Math.max(1, events / batch);
         long[] nanos = new long[batches];
         long start = System.nanoTime();
         for (int i = 0; i < batches; i++) {
-            List<WalrusEventEnvelope> b = chain.batch(batch);
+            CheckpointBatch b = asBatch.apply(chain.batch(batch));
             long t = System.nanoTime();
-            handler.handle(b, b.getLast().id());
+            handler.handle(b);
             nanos[i] = System.nanoTime() - t;
         }
         double s = secs(start);
         long n = (long) batches * batch;
-        System.out.printf(Locale.ROOT, "ingestion: %,d events in %,d batches of %d in %.1f s = %,.0f events/s; "
+        System.out.printf(Locale.ROOT, "ingestion into the handler: %,d events in %,d batches of %d in %.1f s = %,.0f events/s; "
                 + "batch commit p50 %.2f ms, p99 %.2f ms%n", n, batches, batch, s, n / s,
                 pct(nanos, 50) / 1e6, pct(nanos, 99) / 1e6);
 
@@ -113,7 +169,7 @@ public final class IndexerBenchmark {
                 + "where not deleted and end_epoch = ?", Long.class, epoch + 1);
         List<WalrusEventEnvelope> change = chain.epochChange(epoch + 1);
         long t = System.nanoTime();
-        handler.handle(change, change.getLast().id());
+        handler.handle(asBatch.apply(change));
         System.out.printf(Locale.ROOT, "epoch change %d -> %d: %,d blob IDs expired, statuses recomputed in %.0f ms%n",
                 epoch, epoch + 1, expiring, secs(t) * 1000);
     }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * A synthetic Walrus event stream with the mix of a busy network: about 40 % registrations, 35 %
  * certifications, 10 % extensions, 10 % deletions and 5 % other events (price updates), each in
- * its own transaction.
+ * its own transaction: as envelopes (straight into the handler) or as events (for a fake chain).
  */
 final class SyntheticChain {
 
@@ -48,6 +48,14 @@ final class SyntheticChain {
     List<WalrusEventEnvelope> epochChange(long newEpoch) {
         epoch = newEpoch;
         return List.of(envelope(new WalrusEvent.EpochChangeStart(newEpoch)));
+    }
+
+    /** The next event of the stream and the account sending it (the owners take turns). */
+    record Sent(SuiAddress sender, WalrusEvent event) {
+    }
+
+    Sent nextSent() {
+        return new Sent(owners.get((int) (++tx % owners.size())), next());
     }
 
     private WalrusEvent next() {
