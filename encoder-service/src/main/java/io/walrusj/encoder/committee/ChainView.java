@@ -1,13 +1,21 @@
 package io.walrusj.encoder.committee;
 
+import io.walrusj.chain.ChainReader;
+import io.walrusj.chain.GrpcObjectSource;
+import io.walrusj.chain.JsonRpcObjectSource;
 import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.committee.CommitteeSnapshot;
 import io.walrusj.chain.committee.CommitteeSnapshots;
 import io.walrusj.chain.devnet.NetworkResolver;
+import io.walrusj.chain.follow.FollowOptions;
+import io.walrusj.chain.follow.Followers;
+import io.walrusj.chain.follow.WalrusFollower;
+import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.config.EncoderProperties;
+import jakarta.annotation.PreDestroy;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -16,10 +24,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The encoder's view of the chain: the resolved network, a {@link WalrusChainReader} and the current
- * committee, re-read every {@code encoder.committee-refresh} and on demand. The chain may be down
- * when the service starts: everything is resolved lazily, and callers get a 503
- * ({@link DaemonException}) until it answers.
+ * The encoder's view of the chain: the resolved network, a {@link ChainReader} and the current
+ * committee. The chain may be down when the service starts: everything is resolved lazily, and
+ * callers get a 503 ({@link DaemonException}) until it answers.
+ *
+ * <p>The committee is read once the chain answers, then again on every epoch change: a
+ * {@link WalrusFollower} re-reads it on {@code EpochChangeStart} / {@code EpochChangeDone}
+ * ({@link EpochChanges}). Over gRPC it is the checkpoint follower, started from the chain's latest
+ * checkpoint with an in-memory cursor (the encoder is stateless: after a restart it reads the
+ * committee anew and follows from the then latest checkpoint); over the legacy JSON-RPC the event
+ * query follower (from the first event). Until the follower runs, the view retries every
+ * {@code encoder.committee-refresh}. Stores also re-read the committee when the system object names
+ * a newer epoch, or confirmations come for one.
  */
 @Component
 public class ChainView {
@@ -27,19 +43,22 @@ public class ChainView {
 
     private final EncoderProperties props;
     private final SuiRpcClient rpc;
+    private final SuiGrpcClient grpc;
     private final AtomicReference<WalrusChainReader> reader = new AtomicReference<>();
     private final AtomicReference<CommitteeSnapshot> committee = new AtomicReference<>();
+    private volatile WalrusFollower follower;
 
-    public ChainView(EncoderProperties props, SuiRpcClient rpc) {
+    public ChainView(EncoderProperties props, SuiRpcClient rpc, SuiGrpcClient grpc) {
         this.props = props;
         this.rpc = rpc;
+        this.grpc = grpc;
     }
 
     public SuiRpcClient rpc() {
         return rpc;
     }
 
-    /** The chain reader; 503 BLOB_UNAVAILABLE-style error if the chain cannot be reached. */
+    /** The chain reader; 503 CHAIN_UNAVAILABLE if the chain cannot be reached. */
     public WalrusChainReader reader() {
         WalrusChainReader r = reader.get();
         if (r != null) {
@@ -48,9 +67,12 @@ public class ChainView {
         try {
             WalrusNetwork network = NetworkResolver.resolve(null, props.packageId(), props.systemObjectId(),
                     props.stakingObjectId(), rpc);
-            r = new WalrusChainReader(rpc, network);
+            r = props.chainTransport() == EncoderProperties.Transport.JSONRPC
+                    ? new WalrusChainReader(new JsonRpcObjectSource(rpc), network)
+                    : new WalrusChainReader(new GrpcObjectSource(grpc), network);
             reader.compareAndSet(null, r);
-            LOG.info("reading Walrus network {} (package {})", network.name(), network.originalPackageId());
+            LOG.info("reading Walrus network {} (package {}) over {}", network.name(), network.originalPackageId(),
+                    props.chainTransport());
             return reader.get();
         } catch (RuntimeException e) {
             throw DaemonException.chainUnavailable(e);
@@ -58,13 +80,13 @@ public class ChainView {
     }
 
     /**
-     * The current committee (cached); re-read if none is cached yet.
+     * The current committee (cached); read now if none is cached yet or the cached one is empty.
      *
      * @throws DaemonException 503 if the chain cannot be read or no committee exists yet
      */
     public CommitteeSnapshot committee() {
         CommitteeSnapshot c = committee.get();
-        if (c == null) {
+        if (c == null || c.isEmpty()) {
             c = refresh();
         }
         if (c.isEmpty()) {
@@ -94,12 +116,44 @@ public class ChainView {
         }
     }
 
+    /** Until the follower runs: resolve the network, start following epoch changes, read the committee. */
     @Scheduled(fixedDelayString = "${encoder.committee-refresh:5s}", initialDelay = 0)
-    void scheduledRefresh() {
+    void connect() {
+        if (follower != null) {
+            return;
+        }
         try {
+            startFollower(reader().network());
             refresh();
         } catch (DaemonException e) {
-            LOG.debug("committee refresh failed: {}", e.getMessage());
+            LOG.debug("chain not readable yet: {}", e.getMessage());
+        }
+    }
+
+    /** The follower's state, if it was started. */
+    public Optional<WalrusFollower.State> followerState() {
+        WalrusFollower f = follower;
+        return f == null ? Optional.empty() : Optional.of(f.state());
+    }
+
+    private synchronized void startFollower(WalrusNetwork network) {
+        if (follower != null) {
+            return;
+        }
+        EpochChanges epochChanges = new EpochChanges(this::refresh);
+        FollowOptions options = FollowOptions.DEFAULT.withStartFromLatest(true);
+        WalrusFollower f = props.chainTransport() == EncoderProperties.Transport.JSONRPC
+                ? Followers.eventQueries(rpc, network, epochChanges, epochChanges, options)
+                : Followers.checkpoints(grpc, network, epochChanges, epochChanges, options);
+        f.start();
+        follower = f;
+        LOG.info("following epoch changes over {}", props.chainTransport());
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (follower != null) {
+            follower.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.walrusj.encoder.config;
 
+import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.nodeclient.StorageNodeClient;
 import java.time.Duration;
@@ -14,6 +15,11 @@ public class EncoderConfiguration {
     SuiRpcClient suiRpcClient(EncoderProperties props) {
         return SuiRpcClient.builder(props.suiRpcUrl()).connectTimeout(Duration.ofSeconds(5))
                 .requestTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SuiGrpcClient suiGrpcClient(EncoderProperties props) {
+        return SuiGrpcClient.builder(props.effectiveGrpcUrl().toString()).callTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package io.walrusj.encoder.publish;
 
+import io.walrusj.chain.devnet.DevnetChainWriter;
 import io.walrusj.chain.devnet.DevnetClient;
 import io.walrusj.encoder.api.ClientAddress;
 import io.walrusj.encoder.api.LoadShedFilter;
@@ -25,7 +26,7 @@ public class PublisherConfiguration {
     PublisherWallet publisherWallet(PublisherProperties props, ChainView chain) {
         var key = WalletKeyStore.loadOrCreate(props.effectiveDataDir(), props.walletKeyFile());
         LOG.info("publisher wallet {}", key.suiAddress());
-        return new PublisherWallet(key, new DevnetClient(chain.rpc()), props.useFaucet(), props.faucetAmount());
+        return new PublisherWallet(new DevnetChainWriter(new DevnetClient(chain.rpc()), key), props.useFaucet(), props.faucetAmount());
     }
 
     /** Node tasks and status probes of all stores: virtual threads. */

@@ -1,44 +1,42 @@
 package io.walrusj.encoder.publish;
 
-import io.walrusj.chain.devnet.Call;
-import io.walrusj.chain.devnet.DevnetClient;
-import io.walrusj.chain.devnet.Executed;
-import io.walrusj.core.crypto.Ed25519KeyPair;
+import io.walrusj.chain.ChainWriter;
+import io.walrusj.chain.WriteResult;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.encoder.api.DaemonException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The account that pays for stores and owns the Blob objects. On the devnet WAL is a plain balance
- * (no coin objects, no gas); with the faucet allowed, the wallet tops itself up before a store it
- * could not pay for. Transactions need no serialization per sender: {@link DevnetClient} gives each
- * one a fresh nonce and the devnet executes them one at a time.
+ * The account that pays for stores and owns the Blob objects, writing through a {@link ChainWriter}
+ * signed by its key (today the devnet writer: WAL is a plain balance, no coin objects, no gas).
+ * With the faucet allowed, the wallet tops itself up before a store it could not pay for.
+ * Transactions need no serialization per sender: the devnet writer gives each one a fresh nonce and
+ * the devnet executes them one at a time; only top-ups are serialized.
  */
 public final class PublisherWallet {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherWallet.class);
 
-    private final Ed25519KeyPair key;
-    private final DevnetClient devnet;
+    private final ChainWriter writer;
     private final boolean useFaucet;
     private final long faucetAmount;
     private final Object topUpLock = new Object();
 
-    public PublisherWallet(Ed25519KeyPair key, DevnetClient devnet, boolean useFaucet, long faucetAmount) {
-        this.key = key;
-        this.devnet = devnet;
+    public PublisherWallet(ChainWriter writer, boolean useFaucet, long faucetAmount) {
+        this.writer = writer;
         this.useFaucet = useFaucet;
         this.faucetAmount = faucetAmount;
     }
 
     public SuiAddress address() {
-        return key.suiAddress();
+        return writer.sender();
     }
 
     /** The WAL balance in FROST. */
     public long balance() {
         try {
-            return devnet.balance(address());
+            return writer.walBalance();
         } catch (RuntimeException e) {
             throw ChainFailures.map(e, "reading the wallet balance");
         }
@@ -57,16 +55,16 @@ public final class PublisherWallet {
             long balance = balance();
             if (balance < cost) {
                 long amount = Math.max(faucetAmount, cost - balance);
-                execute(new Call.Faucet(address(), amount), "the faucet top-up");
+                write(w -> w.faucet(amount), "the faucet top-up");
                 LOG.info("publisher wallet {} topped up with {} FROST from the faucet", address(), amount);
             }
         }
     }
 
-    /** Signs and executes {@code call}; failures mapped by {@link ChainFailures}. */
-    public Executed execute(Call call, String what) {
+    /** Sends one transaction through the writer; failures mapped by {@link ChainFailures}. */
+    public WriteResult write(Function<ChainWriter, WriteResult> transaction, String what) {
         try {
-            return devnet.execute(key, call);
+            return transaction.apply(writer);
         } catch (RuntimeException e) {
             throw ChainFailures.map(e, what);
         }
