@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.walrusj.chain.devnet.Call;
+import io.walrusj.chain.factory.Chain;
+import io.walrusj.chain.factory.ChainSettings;
+import io.walrusj.chain.factory.Chains;
+import io.walrusj.chain.factory.RetryPolicy;
 import io.walrusj.chain.follow.Backoff;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.follow.WalrusFollower;

@@ -4,8 +4,8 @@ import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.rpc.SuiRpcClient;
 
 /**
- * Deprecated: the network is resolved by {@link io.walrusj.chain.Chains#resolveNetwork} (and
- * {@link io.walrusj.chain.Chain#network()}); this delegates there until the services have switched.
+ * Deprecated: the network is resolved by {@link WalrusNetwork#resolve} (and
+ * {@code Chain.network()}); this delegates there until the services have switched.
  */
 @Deprecated(forRemoval = true)
 public final class NetworkResolver {
@@ -17,6 +17,6 @@ public final class NetworkResolver {
      */
     public static WalrusNetwork resolve(String preset, String packageId, String systemObjectId, String stakingObjectId,
             SuiRpcClient rpc) {
-        return io.walrusj.chain.Chains.resolveNetwork(preset, packageId, systemObjectId, stakingObjectId, () -> rpc);
+        return WalrusNetwork.resolve(preset, packageId, systemObjectId, stakingObjectId, () -> rpc);
     }
 }

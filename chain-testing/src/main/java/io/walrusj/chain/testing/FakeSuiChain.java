@@ -1,13 +1,14 @@
 package io.walrusj.chain.testing;
 
 import com.google.protobuf.ByteString;
-import io.walrusj.chain.ChainSettings;
 import io.walrusj.chain.DynamicFieldIds;
-import io.walrusj.chain.RetryPolicy;
+
 import io.walrusj.chain.follow.Backoff;
 import io.walrusj.chain.ObjectSource;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.devnet.Call;
+import io.walrusj.chain.factory.ChainSettings;
+import io.walrusj.chain.factory.RetryPolicy;
 import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.grpc.proto.Bcs;
 import io.walrusj.chain.grpc.proto.Event;

@@ -1,5 +1,6 @@
-package io.walrusj.chain;
+package io.walrusj.chain.factory;
 
+import io.walrusj.chain.WalrusNetwork;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

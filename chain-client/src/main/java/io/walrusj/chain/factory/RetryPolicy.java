@@ -1,4 +1,4 @@
-package io.walrusj.chain;
+package io.walrusj.chain.factory;
 
 import io.walrusj.chain.follow.Backoff;
 import io.walrusj.chain.rpc.SuiTransportException;

@@ -1,5 +1,7 @@
-package io.walrusj.chain;
+package io.walrusj.chain.factory;
 
+import io.walrusj.chain.ChainReader;
+import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.model.Blob;
 import io.walrusj.chain.model.BlobWithAttributes;
 import io.walrusj.chain.model.StakingInnerV1;

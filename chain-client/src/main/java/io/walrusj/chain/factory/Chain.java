@@ -1,5 +1,12 @@
-package io.walrusj.chain;
+package io.walrusj.chain.factory;
 
+import io.walrusj.chain.ChainReader;
+import io.walrusj.chain.ChainWriter;
+import io.walrusj.chain.GrpcObjectSource;
+import io.walrusj.chain.JsonRpcObjectSource;
+import io.walrusj.chain.ObjectSource;
+import io.walrusj.chain.WalrusChainReader;
+import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.devnet.DevnetChainWriter;
 import io.walrusj.chain.devnet.DevnetClient;
 import io.walrusj.chain.follow.FollowOptions;
@@ -51,7 +58,7 @@ public final class Chain implements AutoCloseable {
     public WalrusNetwork network() {
         WalrusNetwork n = network;
         if (n == null) {
-            n = settings.retry().call(() -> Chains.resolveNetwork(settings.network(), settings.packageId(),
+            n = settings.retry().call(() -> WalrusNetwork.resolve(settings.network(), settings.packageId(),
                     settings.systemObjectId(), settings.stakingObjectId(), () -> devnetRpc));
             network = n;
         }
