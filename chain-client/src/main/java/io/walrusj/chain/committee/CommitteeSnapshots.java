@@ -1,6 +1,6 @@
 package io.walrusj.chain.committee;
 
-import io.walrusj.chain.WalrusChainReader;
+import io.walrusj.chain.ChainReader;
 import io.walrusj.chain.model.BlsCommitteeMember;
 import io.walrusj.chain.model.StakingInnerV1;
 import io.walrusj.chain.model.StakingPool;
@@ -24,7 +24,7 @@ public final class CommitteeSnapshots {
      * @param scheme URL scheme for {@code host:port} network addresses ({@code http} on the devnet,
      *               {@code https} for Walrus nodes)
      */
-    public static CommitteeSnapshot read(WalrusChainReader reader, String scheme) {
+    public static CommitteeSnapshot read(ChainReader reader, String scheme) {
         SystemStateInnerV1 system = reader.systemState();
         StakingInnerV1 staking = reader.stakingState();
         List<BlsCommitteeMember> bls = system.committee().members();
