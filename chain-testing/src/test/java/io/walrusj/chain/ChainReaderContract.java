@@ -110,9 +110,9 @@ abstract class ChainReaderContract {
     void eventTypeOrigins() {
         SuiAddress latest = FakeSuiChain.addr(0x12);
         chain.putPackage(latest, Map.of("events", Map.of("BlobCertified", FakeSuiChain.PACKAGE,
-                "PricesUpdated", FakeSuiChain.UPGRADE_PKG), "system", Map.of("System", FakeSuiChain.PACKAGE)));
+                "PricesUpdated", io.walrusj.chain.testing.Protos.UPGRADE_PKG), "system", Map.of("System", FakeSuiChain.PACKAGE)));
         assertThat(reader.eventTypeOrigins(latest)).containsOnly(Map.entry("BlobCertified", FakeSuiChain.PACKAGE),
-                Map.entry("PricesUpdated", FakeSuiChain.UPGRADE_PKG));
+                Map.entry("PricesUpdated", io.walrusj.chain.testing.Protos.UPGRADE_PKG));
     }
 
     @Test

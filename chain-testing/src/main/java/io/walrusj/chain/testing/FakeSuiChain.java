@@ -2,13 +2,12 @@ package io.walrusj.chain.testing;
 
 import com.google.protobuf.ByteString;
 import io.walrusj.chain.DynamicFieldIds;
-
-import io.walrusj.chain.follow.Backoff;
 import io.walrusj.chain.ObjectSource;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.devnet.Call;
 import io.walrusj.chain.factory.ChainSettings;
 import io.walrusj.chain.factory.RetryPolicy;
+import io.walrusj.chain.follow.Backoff;
 import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.grpc.proto.Bcs;
 import io.walrusj.chain.grpc.proto.Event;
@@ -60,13 +59,6 @@ public final class FakeSuiChain implements AutoCloseable {
     public static final SuiAddress SENDER = addr(0x66);
     /** The coin type of WAL on this chain ({@code suix_getBalance} without a coin type answers it). */
     public static final String WAL_COIN_TYPE = PACKAGE + "::wal::WAL";
-    /** A package version that defined event types added by an upgrade. */
-    public static final SuiAddress UPGRADE_PKG =
-            SuiAddress.parse("0x0000000000000000000000000000000000000000000000000000000000abc123");
-    /** Some other package with an {@code events} module of its own. */
-    public static final SuiAddress FOREIGN_PKG =
-            SuiAddress.parse("0x0000000000000000000000000000000000000000000000000000000000f0f0f0");
-
     /** How one subscription ends after its frames. */
     public enum End {
         /** Ends the call with OK (Sui never does; a server that goes away cleanly). */
@@ -404,33 +396,6 @@ public final class FakeSuiChain implements AutoCloseable {
     /** Blocked {@code GetCheckpoint} calls the client cancelled. */
     public int cancelledReads() {
         return grpcFrontend.cancelledReads();
-    }
-
-    // ------------------------------------------------------------------ raw events (follower tests)
-
-    public static ExecutedTransaction tx(String digest, Event... events) {
-        return Protos.tx(digest, events);
-    }
-
-    /** An event of the original Walrus mainnet package ({@code Fixtures.PKG::events::<name>}) with the fixture BCS. */
-    public static Event walrus(String name) {
-        return event(Fixtures.eventType(name), name);
-    }
-
-    /** A Walrus event whose type was defined by {@link #UPGRADE_PKG}. */
-    public static Event upgraded(String name) {
-        return event(UPGRADE_PKG + "::" + WalrusEvents.MODULE + "::" + name, name);
-    }
-
-    /** An event of {@link #FOREIGN_PKG}'s {@code events} module with a Walrus event's name and bytes. */
-    public static Event foreign(String name) {
-        return event(FOREIGN_PKG + "::" + WalrusEvents.MODULE + "::" + name, name);
-    }
-
-    private static Event event(String type, String name) {
-        return Protos.event(name).toBuilder().setEventType(type)
-                .setContents(Bcs.newBuilder().setName(name).setValue(ByteString.copyFrom(Fixtures.eventBcs().get(name))))
-                .build();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.walrusj.chain.grpc.proto.ExecutedTransaction;
 import io.walrusj.chain.grpc.proto.Object;
 import io.walrusj.chain.grpc.proto.Owner;
 import io.walrusj.chain.grpc.proto.TransactionEvents;
+import io.walrusj.chain.model.WalrusEvents;
 import io.walrusj.core.crypto.SuiAddress;
 
 /** Sui-shaped protobuf messages for the fake server. */
@@ -57,4 +58,35 @@ public final class Protos {
                 .addAllTransactions(java.util.List.of(txs))
                 .build();
     }
+
+    // ------------------------------------------------------------------ raw events (follower tests)
+
+    /** A package version that defined event types added by an upgrade. */
+    public static final SuiAddress UPGRADE_PKG =
+            SuiAddress.parse("0x0000000000000000000000000000000000000000000000000000000000abc123");
+    /** Some other package with an {@code events} module of its own. */
+    public static final SuiAddress FOREIGN_PKG =
+            SuiAddress.parse("0x0000000000000000000000000000000000000000000000000000000000f0f0f0");
+
+    /** An event of the original Walrus mainnet package ({@code Fixtures.PKG::events::<name>}) with the fixture BCS. */
+    public static Event walrus(String name) {
+        return event(Fixtures.eventType(name), name);
+    }
+
+    /** A Walrus event whose type was defined by {@link #UPGRADE_PKG}. */
+    public static Event upgraded(String name) {
+        return event(UPGRADE_PKG + "::" + WalrusEvents.MODULE + "::" + name, name);
+    }
+
+    /** An event of {@link #FOREIGN_PKG}'s {@code events} module with a Walrus event's name and bytes. */
+    public static Event foreign(String name) {
+        return event(FOREIGN_PKG + "::" + WalrusEvents.MODULE + "::" + name, name);
+    }
+
+    private static Event event(String type, String name) {
+        return event(name).toBuilder().setEventType(type)
+                .setContents(Bcs.newBuilder().setName(name).setValue(ByteString.copyFrom(Fixtures.eventBcs().get(name))))
+                .build();
+    }
+
 }

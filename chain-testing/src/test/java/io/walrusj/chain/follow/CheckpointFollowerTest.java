@@ -2,16 +2,17 @@ package io.walrusj.chain.follow;
 
 import io.walrusj.chain.testing.FakeSuiChain;
 
-import static io.walrusj.chain.testing.FakeSuiChain.foreign;
-import static io.walrusj.chain.testing.FakeSuiChain.tx;
-import static io.walrusj.chain.testing.FakeSuiChain.upgraded;
-import static io.walrusj.chain.testing.FakeSuiChain.walrus;
+import static io.walrusj.chain.testing.Protos.foreign;
+import static io.walrusj.chain.testing.Protos.tx;
+import static io.walrusj.chain.testing.Protos.upgraded;
+import static io.walrusj.chain.testing.Protos.walrus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.follow.CheckpointFollowerException.Reason;
 import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.chain.testing.FakeSuiChain.End;
+import io.walrusj.chain.testing.Protos;
 import io.walrusj.chain.testing.FakeSuiChain.Plan;
 import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.grpc.proto.Event;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class CheckpointFollowerTest {
 
     static final WalrusNetwork NETWORK =
-            WalrusNetwork.MAINNET.withAdditionalEventPackages(Set.of(FakeSuiChain.UPGRADE_PKG));
+            WalrusNetwork.MAINNET.withAdditionalEventPackages(Set.of(Protos.UPGRADE_PKG));
     static final Backoff FAST = new Backoff(Duration.ofMillis(5), Duration.ofMillis(50), 2.0, 0.0);
 
     FakeSuiChain chain;
@@ -129,7 +130,7 @@ class CheckpointFollowerTest {
     /** Appends a checkpoint with one transaction; its Walrus events (not the foreign ones) are expected. */
     long add(String digest, Event... events) {
         for (int i = 0; i < events.length; i++) {
-            if (!events[i].getEventType().startsWith(FakeSuiChain.FOREIGN_PKG.toString())) {
+            if (!events[i].getEventType().startsWith(Protos.FOREIGN_PKG.toString())) {
                 expected.add(new EventId(digest, i));
             }
         }
@@ -255,7 +256,7 @@ class CheckpointFollowerTest {
         assertThat(got).extracting(e -> e.event().name()).containsExactly("BlobRegistered", "PricesUpdated");
         WalrusEventEnvelope upgradedEvent = got.get(1);
         assertThat(upgradedEvent.event()).isInstanceOf(WalrusEvent.PricesUpdated.class);
-        assertThat(upgradedEvent.type()).startsWith(FakeSuiChain.UPGRADE_PKG.toString());
+        assertThat(upgradedEvent.type()).startsWith(Protos.UPGRADE_PKG.toString());
         assertThat(upgradedEvent.id()).isEqualTo(new EventId("Mixed", 2));
         assertThat(upgradedEvent.txDigest()).isEqualTo("Mixed");
         assertThat(upgradedEvent.checkpoint()).hasValue(cp);
