@@ -309,6 +309,12 @@ public final class FakeSuiChain implements AutoCloseable {
         return head();
     }
 
+    /** Events in all checkpoints so far (what a follower from the start must deliver). */
+    public int eventCount() {
+        return model.checkpoints().stream().flatMap(c -> c.getTransactionsList().stream())
+                .mapToInt(t -> t.getEvents().getEventsCount()).sum();
+    }
+
     /** The latest checkpoint's number. */
     public long head() {
         return model.head();

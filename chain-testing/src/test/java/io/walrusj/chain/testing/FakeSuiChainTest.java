@@ -118,6 +118,7 @@ class FakeSuiChainTest {
         chain.advanceEpoch();
         follower.pollOnce();
         assertThat(seen).hasSize(4);
+        assertThat(chain.eventCount()).isEqualTo(4);
         assertThat(chain.calls("suix_queryEvents")).isEqualTo(2);
     }
 
