@@ -34,10 +34,7 @@ public record IndexerProperties(
 
     /**
      * @param enabled start following when the application is ready
-     * @param startCheckpoint gRPC: the first checkpoint to read when the database has no cursor yet
-     * @param maxBatchEvents gRPC: at most this many events per database transaction
      * @param stallTimeout gRPC: no checkpoint for this long while the chain is ahead = reconnect
-     * @param pageSize jsonrpc: events per query (1..50); one page is one database transaction
      * @param pollInterval jsonrpc: wait between polls once caught up
      * @param backoffInitial first retry delay after a failure
      * @param backoffMax largest retry delay
@@ -47,10 +44,7 @@ public record IndexerProperties(
      */
     public record Follow(
             boolean enabled,
-            long startCheckpoint,
-            int maxBatchEvents,
             Duration stallTimeout,
-            int pageSize,
             Duration pollInterval,
             Duration backoffInitial,
             Duration backoffMax,

@@ -11,6 +11,7 @@ import io.walrusj.chain.model.StakingInnerV1;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.rpc.EventId;
 import io.walrusj.chain.testing.FakeSuiChain;
+import io.walrusj.chain.testing.Protos;
 import io.walrusj.core.crypto.Base58;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
@@ -85,7 +86,6 @@ class IndexerIntegrationTest {
             r.add(p.substring(0, p.indexOf('=')), () -> p.substring(p.indexOf('=') + 1));
         }
         r.add("indexer.data-dir", dataDir::toString);
-        r.add("indexer.follow.max-batch-events", () -> "4");
         r.add("indexer.follow.stall-timeout", () -> "300ms");
         r.add("indexer.follow.backoff-initial", () -> "10ms");
         r.add("indexer.follow.backoff-max", () -> "50ms");
@@ -241,7 +241,7 @@ class IndexerIntegrationTest {
             registrations++;
             expected.add(obj.toString());
         }
-        chain.emitTx(carol, tx); // one checkpoint, more events than a batch holds
+        chain.emitTx(carol, tx); // one checkpoint, one transaction
         awaitIndexed();
         List<String> seen = new ArrayList<>();
         String after = "";
@@ -403,7 +403,7 @@ class IndexerIntegrationTest {
         long head = chain.fake().appendEmpty(4);
         byte[] digest = new byte[32];
         digest[0] = (byte) 0xf0;
-        chain.append(FakeSuiChain.tx(Base58.encode(digest), FakeSuiChain.foreign("BlobRegistered")));
+        chain.append(Protos.tx(Base58.encode(digest), Protos.foreign("BlobRegistered")));
         await().atMost(Duration.ofSeconds(15)).until(() -> head + 1 == checkpointDone());
         assertThat(lastEventId()).isEqualTo(events);
         assertExactlyOnce();
@@ -500,7 +500,7 @@ class IndexerIntegrationTest {
         assertThat(api.get("/actuator/prometheus").text()).contains("indexer_lag_checkpoints 0.0");
         JsonNode state = api.ok("/v1/indexer");
         assertThat(state.get("followerState").asString()).isEqualTo("RUNNING");
-        assertThat(state.get("checkpointCursor").asString()).isEqualTo(Long.toString(chain.fake().head()));
+        assertThat(state.get("cursor").asString()).isEqualTo("checkpoint:" + chain.fake().head());
         assertThat(state.get("lastEventId").asLong()).isEqualTo(chain.size());
         assertThat(state.get("packageId").asString()).isEqualTo(FakeSuiChain.PACKAGE.toString());
     }
@@ -572,8 +572,9 @@ class IndexerIntegrationTest {
 
     /** The last checkpoint the committed cursor has completely done (-1 before any). */
     private long checkpointDone() {
-        String c = jdbc.queryForObject("select max(checkpoint_cursor) from indexer_cursor", String.class);
-        return c == null ? -1 : io.walrusj.chain.follow.CheckpointCursor.parse(c).lastCompleteCheckpoint();
+        String c = jdbc.queryForObject("select max(follower_cursor) from indexer_cursor", String.class);
+        return c == null ? -1
+                : io.walrusj.chain.follow.CheckpointCursor.parse(c.substring("checkpoint:".length())).lastCompleteCheckpoint();
     }
 
     private void awaitIndexed() {

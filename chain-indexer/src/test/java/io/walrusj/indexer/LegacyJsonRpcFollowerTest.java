@@ -51,7 +51,7 @@ class LegacyJsonRpcFollowerTest {
                     "--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
                     "--indexer.follow.enabled=false", "--indexer.data-dir=" + dir.toAbsolutePath(),
                     "--indexer.transport=jsonrpc", "--indexer.rpc-url=" + chain.fake().jsonRpcUri(),
-                    "--indexer.follow.page-size=5", "--indexer.follow.poll-interval=20ms")) {
+                    "--indexer.follow.poll-interval=20ms")) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 app.getBean(FollowerRunner.class).start();
                 await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
@@ -62,8 +62,8 @@ class LegacyJsonRpcFollowerTest {
                 assertThat(jdbc.queryForObject("select count(*) from blob_objects", Long.class)).isEqualTo(11);
                 assertThat(jdbc.queryForObject("select count(*) from committee_members where epoch = 1", Long.class))
                         .isEqualTo(1);
-                assertThat(jdbc.queryForMap("select checkpoint_cursor, tx_digest from indexer_cursor"))
-                        .containsEntry("checkpoint_cursor", null).extracting(m -> m.get("tx_digest")).isNotNull();
+                Map<String, Object> row = jdbc.queryForMap("select follower_cursor, tx_digest, event_seq from indexer_cursor");
+                assertThat(row.get("follower_cursor")).isEqualTo("event:" + row.get("tx_digest") + ":" + row.get("event_seq"));
             }
         }
     }

@@ -7,6 +7,7 @@ import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.grpc.proto.ExecutedTransaction;
 import io.walrusj.chain.model.WalrusEvent;
 import io.walrusj.chain.testing.FakeSuiChain;
+import io.walrusj.chain.testing.Protos;
 import io.walrusj.core.crypto.Base58;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.indexer.follow.FollowerRunner;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application is shut down in the middle of the stream - inside a checkpoint whose events
- * span several batches, while a batch keeps failing after all its writes (as if the process died
+ * span two batches (more than the follower's 500 per batch), while a batch keeps failing after all its writes (as if the process died
  * inside the transaction) - and started again on the same data directory: the embedded PostgreSQL
  * keeps the data, the follower resumes at the committed checkpoint cursor and every event of the
  * fake chain ends up in the database exactly once. Also: a database left by the legacy JSON-RPC
@@ -43,14 +44,14 @@ class ProcessRestartTest {
         Path dir = fresh(Path.of("target", "restart-data"));
         try (TestChain chain = new TestChain()) {
             SuiAddress sender = FakeSuiChain.addr(0xd0);
-            // checkpoint 1: 10 registrations in two transactions with a foreign event between them
-            chain.append(tx(chain, sender, 0, 5), FakeSuiChain.tx(digest(0xf0), FakeSuiChain.foreign("BlobRegistered")),
-                    tx(chain, sender, 5, 5));
+            // checkpoint 1: 510 registrations in two transactions with a foreign event between them
+            chain.append(tx(chain, sender, 0, 255), Protos.tx(digest(0xf0), Protos.foreign("BlobRegistered")),
+                    tx(chain, sender, 255, 255));
             chain.fake().appendEmpty(3);
-            for (int i = 10; i < 30; i++) {
+            for (int i = 510; i < 530; i++) {
                 chain.emit(sender, registration(i));
             }
-            assertThat(chain.size()).isEqualTo(30);
+            assertThat(chain.size()).isEqualTo(530);
 
             try (ConfigurableApplicationContext first = start(dir, chain)) {
                 AtomicInteger withEvents = new AtomicInteger();
@@ -65,25 +66,26 @@ class ProcessRestartTest {
                     }
                 });
                 first.getBean(FollowerRunner.class).start();
-                await().atMost(Duration.ofSeconds(15)).until(() -> failed.get() >= 3);
+                await().atMost(Duration.ofSeconds(30)).until(() -> failed.get() >= 3);
                 JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-                // one batch of 4 events committed: the cursor is inside checkpoint 1, after its 4th event
-                assertThat(count(jdbc, "events")).isEqualTo(4);
-                assertThat(count(jdbc, "blob_objects")).isEqualTo(4);
-                assertThat(jdbc.queryForMap("select checkpoint_cursor, last_event_id from indexer_cursor"))
-                        .containsEntry("checkpoint_cursor", "1:3").containsEntry("last_event_id", 4L);
+                // one batch of 500 events committed: the cursor is inside checkpoint 1, after its 500th
+                // Walrus event (position 500: the foreign event counts)
+                assertThat(count(jdbc, "events")).isEqualTo(500);
+                assertThat(count(jdbc, "blob_objects")).isEqualTo(500);
+                assertThat(jdbc.queryForMap("select follower_cursor, last_event_id from indexer_cursor"))
+                        .containsEntry("follower_cursor", "checkpoint:1:500").containsEntry("last_event_id", 500L);
             }
 
             try (ConfigurableApplicationContext second = start(dir, chain)) {
                 second.getBean(FollowerRunner.class).start();
                 JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-                String head = Long.toString(chain.fake().head());
-                await().atMost(Duration.ofSeconds(15)).until(() -> head.equals(
-                        jdbc.queryForObject("select checkpoint_cursor from indexer_cursor", String.class)));
+                String head = "checkpoint:" + chain.fake().head();
+                await().atMost(Duration.ofSeconds(30)).until(() -> head.equals(
+                        jdbc.queryForObject("select follower_cursor from indexer_cursor", String.class)));
                 assertExactlyOnce(jdbc, chain);
-                assertThat(count(jdbc, "blob_status")).isEqualTo(30);
+                assertThat(count(jdbc, "blob_status")).isEqualTo(530);
                 assertThat(jdbc.queryForObject("select count(*) from blob_status where status = 'deletable'", Long.class))
-                        .isEqualTo(10);
+                        .isEqualTo(177); // i % 3 == 0 for i in 0..529
             }
         }
     }
@@ -97,14 +99,15 @@ class ProcessRestartTest {
             }
             try (ConfigurableApplicationContext app = start(dir, chain)) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-                // what the legacy follower left: an event cursor without a checkpoint cursor, and its log
+                // what the legacy follower left: an event cursor and its log
                 jdbc.update("insert into events (id, tx_digest, event_seq, type, name, sender, bcs) "
                         + "values (1, 'LegacyTx', 0, 'x::events::PricesUpdated', 'PricesUpdated', '0x1', '\\x00')");
-                jdbc.update("insert into indexer_cursor (stream, tx_digest, event_seq, last_event_id, updated_at) "
-                        + "values ('walrus', 'LegacyTx', 0, 1, now())");
+                jdbc.update("insert into indexer_cursor (stream, tx_digest, event_seq, follower_cursor, last_event_id, "
+                        + "updated_at) values ('walrus', 'LegacyTx', 0, 'event:LegacyTx:0', 1, now())");
                 app.getBean(FollowerRunner.class).start();
                 await().atMost(Duration.ofSeconds(15)).until(() -> count(jdbc, "events") == 12
-                        && jdbc.queryForObject("select checkpoint_cursor from indexer_cursor", String.class) != null);
+                        && jdbc.queryForObject("select follower_cursor from indexer_cursor", String.class)
+                                .startsWith("checkpoint:"));
                 assertExactlyOnce(jdbc, chain);
                 assertThat(count(jdbc, "blob_objects")).isEqualTo(12);
             }
@@ -131,6 +134,7 @@ class ProcessRestartTest {
     private static WalrusEvent registration(int i) {
         byte[] b = new byte[32];
         b[0] = (byte) i;
+        b[1] = (byte) (i >> 8);
         b[31] = 0x33;
         return new WalrusEvent.BlobRegistered(2, IndexerIntegrationTest.blob(500 + i), 10, 1, 9, i % 3 == 0,
                 SuiAddress.of(b));
@@ -148,7 +152,6 @@ class ProcessRestartTest {
                 "--spring.main.banner-mode=off",
                 "--indexer.follow.enabled=false",
                 "--indexer.data-dir=" + dir,
-                "--indexer.follow.max-batch-events=4",
                 "--indexer.follow.backoff-initial=10ms",
                 "--indexer.follow.backoff-max=50ms",
                 "--logging.level.io.walrusj.chain.follow=ERROR"));

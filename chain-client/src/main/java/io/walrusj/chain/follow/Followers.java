@@ -6,6 +6,7 @@ import io.walrusj.chain.rpc.EventId;
 import io.walrusj.chain.rpc.SuiRpcClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -61,6 +62,16 @@ public final class Followers {
             @Override
             public OptionalLong checkpointLag() {
                 return f.checkpointLag();
+            }
+
+            @Override
+            public OptionalDouble secondsLag() {
+                return f.secondsLag();
+            }
+
+            @Override
+            public OptionalLong latestKnownCheckpoint() {
+                return f.latestKnownCheckpoint();
             }
         };
     }

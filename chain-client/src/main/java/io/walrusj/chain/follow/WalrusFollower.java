@@ -3,6 +3,7 @@ package io.walrusj.chain.follow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -60,6 +61,19 @@ public interface WalrusFollower extends AutoCloseable {
 
     /** Checkpoints behind the chain's head (gRPC only; empty for the legacy follower). */
     OptionalLong checkpointLag();
+
+    /**
+     * Now minus the timestamp of the checkpoint of the last commit, in seconds (gRPC only; empty for
+     * the legacy follower and before the first commit).
+     */
+    default OptionalDouble secondsLag() {
+        return OptionalDouble.empty();
+    }
+
+    /** The highest checkpoint sequence number the server reported (gRPC only; empty for the legacy follower). */
+    default OptionalLong latestKnownCheckpoint() {
+        return OptionalLong.empty();
+    }
 
     @Override
     default void close() {

@@ -26,15 +26,15 @@ public class IndexerController {
     }
 
     @GetMapping(path = "/v1/indexer", produces = "application/json")
-    @Operation(summary = "The indexer's own state: committed checkpoint cursor, last event, follower state, network")
+    @Operation(summary = "The indexer's own state: committed cursor, last event, follower state, network")
     Views.IndexerView state() {
         Optional<CursorEntity> c = cursors.findById(ingest.stream());
         Optional<WalrusNetwork> net = runner.network();
         return new Views.IndexerView(ingest.stream(),
-                c.map(CursorEntity::checkpointCursor).orElse(null),
+                c.map(CursorEntity::followerCursor).orElse(null),
                 c.map(e -> Views.EventRef.of(e.txDigest(), e.eventSeq())).orElse(null),
                 c.map(CursorEntity::lastEventId).orElse(0L),
-                runner.state().orElse("NOT_RUNNING"),
+                runner.state().map(Enum::name).orElse("NOT_RUNNING"),
                 net.map(WalrusNetwork::name).orElse(null),
                 net.map(n -> n.originalPackageId().toString()).orElse(null));
     }

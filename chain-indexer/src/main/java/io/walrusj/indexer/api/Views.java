@@ -143,8 +143,8 @@ final class Views {
     }
 
     record IndexerView(String stream,
-            @Schema(description = "committed checkpoint cursor: \"<checkpoint>\" (done) or \"<checkpoint>:<position>\"; "
-                    + "null before the first commit or with the legacy JSON-RPC follower") String checkpointCursor,
+            @Schema(description = "committed follower cursor: \"checkpoint:<seq>[:<position>]\" (gRPC) or "
+                    + "\"event:<txDigest>:<eventSeq>\" (legacy JSON-RPC); null before the first commit") String cursor,
             EventRef lastEvent, long lastEventId, String followerState, String network,
             String packageId) {
     }

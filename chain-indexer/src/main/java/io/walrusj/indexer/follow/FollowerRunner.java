@@ -1,24 +1,19 @@
 package io.walrusj.indexer.follow;
 
-import io.walrusj.chain.WalrusChainReader;
 import io.walrusj.chain.WalrusNetwork;
-import io.walrusj.chain.devnet.NetworkResolver;
+import io.walrusj.chain.factory.Chain;
+import io.walrusj.chain.factory.ChainSettings;
+import io.walrusj.chain.factory.Chains;
+import io.walrusj.chain.factory.RetryPolicy;
 import io.walrusj.chain.follow.Backoff;
-import io.walrusj.chain.follow.CheckpointFollower;
-import io.walrusj.chain.follow.EventFollower;
-import io.walrusj.chain.grpc.SuiGrpcClient;
-import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.chain.follow.FollowOptions;
+import io.walrusj.chain.follow.WalrusFollower;
 import io.walrusj.indexer.IndexerProperties;
 import io.walrusj.indexer.ingest.IngestService;
 import io.walrusj.indexer.metrics.IndexerMetrics;
 import io.walrusj.indexer.store.CursorDao;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,19 +23,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the chain follower from application-ready to shutdown (before the database closes: this
- * bean depends on it): by default chain-client's {@link CheckpointFollower} over Sui gRPC
- * ({@code indexer.transport=grpc}), or the legacy {@link EventFollower} over JSON-RPC
- * ({@code jsonrpc}). A supervisor virtual thread first resolves the network (retrying while the
- * node is not up), then starts the follower, which runs on its own virtual thread.
+ * bean depends on it). The chain comes from chain-client's factory ({@link Chains#open}): by default
+ * the gRPC checkpoint follower ({@code indexer.transport=grpc}), or the legacy JSON-RPC event
+ * follower ({@code jsonrpc}), and the committee reads through its {@code ChainReader}. A supervisor
+ * virtual thread first resolves the network (retrying while the node is not up), then starts the
+ * follower, which runs on its own virtual thread.
  */
 @Component
 public class FollowerRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FollowerRunner.class);
-
-    /** A started follower of either transport. */
-    private record Running(Supplier<String> state, Predicate<Duration> stop) {
-    }
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final IndexerProperties props;
     private final IngestService ingest;
@@ -50,8 +43,8 @@ public class FollowerRunner implements DisposableBean {
     private Thread supervisor;
     private volatile boolean stopping;
     private boolean resolving; // guarded by this: only then may stop() interrupt the supervisor (never during JDBC)
-    private volatile Running follower;
-    private final List<AutoCloseable> clients = new ArrayList<>(); // guarded by this
+    private volatile WalrusFollower follower;
+    private volatile Chain chain;
     private volatile WalrusNetwork network;
 
     public FollowerRunner(IndexerProperties props, IngestService ingest, CursorDao cursors, IndexerMetrics metrics) {
@@ -83,84 +76,68 @@ public class FollowerRunner implements DisposableBean {
     private void supervise() {
         IndexerProperties.Follow f = props.follow();
         Backoff backoff = new Backoff(f.backoffInitial(), f.backoffMax(), 2.0, 0.5);
-        // JSON-RPC: devnet_getChainInfo for IDs left empty (the devnet serves both on one URL), and the legacy follower
-        SuiRpcClient rpc = own(SuiRpcClient.builder(props.rpcUrl()).requestTimeout(f.requestTimeout()).build());
+        ChainSettings settings;
         try {
-            WalrusNetwork net = resolve(rpc, backoff);
+            settings = ChainSettings.of(props.rpcUrl()).withNetwork(props.network())
+                    .withIds(props.packageId(), props.systemObjectId(), props.stakingObjectId())
+                    .withTransport(ChainSettings.Transport.parse(props.transport()))
+                    .withTimeouts(CONNECT_TIMEOUT, f.requestTimeout()).withRetry(new RetryPolicy(backoff, 5));
+        } catch (IllegalArgumentException e) {
+            log.error("cannot follow: {}", e.getMessage());
+            metrics.error("fatal");
+            return;
+        }
+        Chain c = Chains.open(settings);
+        chain = c;
+        try {
+            WalrusNetwork net = resolve(c, backoff);
             synchronized (this) {
                 resolving = false;
                 if (net == null || stopping) {
-                    return;
+                    return; // stop() closes the chain
                 }
             }
             Thread.interrupted(); // a stop() that raced with the end of resolve(); stopping tells
             network = net;
-            DatabaseCursorStore store = new DatabaseCursorStore(cursors, ingest.stream());
-            Running running = switch (props.transport()) {
-                case "grpc" -> checkpointFollower(net, store, backoff);
-                case "jsonrpc" -> eventFollower(rpc, net, store, backoff);
-                default -> {
-                    log.error("cannot follow: indexer.transport must be grpc or jsonrpc, got '{}'", props.transport());
-                    metrics.error("fatal");
-                    yield null;
-                }
-            };
+            WalrusFollower wf = follow(c, settings.transport(), f, backoff);
             synchronized (this) {
-                if (running != null && stopping) {
-                    running.stop().test(Duration.ofSeconds(30));
+                if (stopping) {
+                    wf.stop(Duration.ofSeconds(30));
                 } else {
-                    follower = running;
+                    follower = wf;
                 }
             }
+            log.info("following {} events over {} at {} (package {})", net.name(), settings.transport(),
+                    props.rpcUrl(), net.originalPackageId());
         } catch (InterruptedException e) {
             // stop() during resolve()
         }
     }
 
-    private Running checkpointFollower(WalrusNetwork net, DatabaseCursorStore store, Backoff backoff) {
-        IndexerProperties.Follow f = props.follow();
-        if (store.holdsLegacyCursor()) {
-            log.warn("the database holds a cursor of the legacy JSON-RPC event follower, which a checkpoint cursor "
-                    + "cannot continue: discarding everything indexed and re-indexing from checkpoint {} over gRPC",
-                    f.startCheckpoint());
+    private WalrusFollower follow(Chain c, ChainSettings.Transport transport, IndexerProperties.Follow f,
+            Backoff backoff) {
+        DatabaseCursorStore store = new DatabaseCursorStore(cursors, ingest.stream());
+        String prefix = transport == ChainSettings.Transport.GRPC ? "checkpoint:" : "event:";
+        if (store.holdsCursorOtherThan(prefix)) {
+            log.warn("the stored cursor {} was written by the other transport and cannot resume {}: discarding "
+                    + "everything indexed and re-indexing from the start", store.load().orElseThrow(), transport);
             cursors.discardAll();
         }
-        URI u = props.rpcUrl();
-        SuiGrpcClient sui = own(SuiGrpcClient.builder(u.getScheme() + "://" + u.getRawAuthority())
-                .callTimeout(f.requestTimeout()).build());
         CommitteeReader committees = f.readCommittee()
-                ? new CommitteeReader(new GrpcStakingReader(sui, net.stakingObjectId()), e -> metrics.error("committee"))
+                ? new CommitteeReader(c.reader()::stakingState, e -> metrics.error("committee"))
                 : null;
-        CheckpointFollower cf = CheckpointFollower.builder(sui, net, store, new IndexingBatchHandler(ingest, committees))
-                .startFromCheckpoint(f.startCheckpoint()).maxBatchEvents(f.maxBatchEvents())
-                .stallTimeout(f.stallTimeout()).backoff(backoff).maxConsecutiveErrors(f.maxConsecutiveErrors())
-                .listener(metrics).build();
-        metrics.follow(cf);
-        cf.start();
-        log.info("following {} checkpoints over gRPC at {} (package {})", net.name(), props.rpcUrl(),
-                net.originalPackageId());
-        return new Running(() -> cf.state().name(), cf::stop);
+        WalrusFollower wf = c.follow(store, new IndexingBatchHandler(ingest, committees), FollowOptions.DEFAULT
+                .withBackoff(backoff).withMaxConsecutiveErrors(f.maxConsecutiveErrors())
+                .withPollInterval(f.pollInterval()).withStallTimeout(f.stallTimeout()).withListener(metrics));
+        metrics.follow(wf);
+        wf.start();
+        return wf;
     }
 
-    private Running eventFollower(SuiRpcClient rpc, WalrusNetwork net, DatabaseCursorStore store, Backoff backoff) {
-        IndexerProperties.Follow f = props.follow();
-        CommitteeReader committees = f.readCommittee()
-                ? new CommitteeReader(new WalrusChainReader(rpc, net)::stakingState, e -> metrics.error("committee"))
-                : null;
-        EventFollower ef = EventFollower.builder(rpc, net, store.legacy(), new IndexingBatchHandler(ingest, committees))
-                .pageSize(f.pageSize()).pollInterval(f.pollInterval()).backoff(backoff)
-                .maxConsecutiveErrors(f.maxConsecutiveErrors()).listener(metrics).build();
-        ef.start();
-        log.info("following {} events over legacy JSON-RPC at {} (package {})", net.name(), props.rpcUrl(),
-                net.originalPackageId());
-        return new Running(() -> ef.state().name(), ef::stop);
-    }
-
-    private WalrusNetwork resolve(SuiRpcClient client, Backoff backoff) throws InterruptedException {
+    private WalrusNetwork resolve(Chain c, Backoff backoff) throws InterruptedException {
         for (int attempt = 1; !stopping; attempt++) {
             try {
-                return NetworkResolver.resolve(props.network(), props.packageId(), props.systemObjectId(),
-                        props.stakingObjectId(), client);
+                return c.network();
             } catch (IllegalArgumentException e) {
                 log.error("cannot follow: {}", e.getMessage());
                 metrics.error("fatal");
@@ -176,11 +153,6 @@ public class FollowerRunner implements DisposableBean {
         return null;
     }
 
-    private synchronized <T extends AutoCloseable> T own(T client) {
-        clients.add(client);
-        return client;
-    }
-
     /**
      * Stops following and waits for the running batch to finish.
      *
@@ -188,7 +160,7 @@ public class FollowerRunner implements DisposableBean {
      */
     public boolean stop() {
         Thread sup;
-        Running running;
+        WalrusFollower running;
         synchronized (this) {
             stopping = true;
             sup = supervisor;
@@ -211,28 +183,21 @@ public class FollowerRunner implements DisposableBean {
             }
         }
         if (running != null) {
-            ended &= running.stop().test(Duration.ofSeconds(30));
+            ended &= running.stop(Duration.ofSeconds(30));
         }
         metrics.follow(null);
-        List<AutoCloseable> owned;
-        synchronized (this) {
-            owned = List.copyOf(clients);
-            clients.clear();
-        }
-        for (AutoCloseable c : owned) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.debug("closing {}: {}", c, e.toString());
-            }
+        Chain c = chain;
+        chain = null;
+        if (c != null) {
+            c.close();
         }
         return ended;
     }
 
-    /** The follower's state ({@code RUNNING}, {@code STOPPED}, {@code FAILED}, ...), if one was started. */
-    public Optional<String> state() {
-        Running r = follower;
-        return r == null ? Optional.empty() : Optional.of(r.state().get());
+    /** The follower's state, if one was started. */
+    public Optional<WalrusFollower.State> state() {
+        WalrusFollower f = follower;
+        return f == null ? Optional.empty() : Optional.of(f.state());
     }
 
     /** The network being followed, once resolved. */

@@ -1,25 +1,21 @@
 package io.walrusj.indexer.follow;
 
-import io.walrusj.chain.follow.CheckpointBatch;
-import io.walrusj.chain.follow.CheckpointBatchHandler;
-import io.walrusj.chain.follow.CheckpointCursor;
-import io.walrusj.chain.follow.EventBatchHandler;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
+import io.walrusj.chain.follow.WalrusFollower;
 import io.walrusj.chain.model.Committee;
 import io.walrusj.chain.model.WalrusEvent;
-import io.walrusj.chain.rpc.EventId;
 import io.walrusj.indexer.ingest.IngestService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The followers' handler (checkpoint follower, and the legacy JSON-RPC event follower): reads the
- * committees an {@code EpochChangeStart} calls for (before the transaction, so no RPC runs while
- * it is open), then ingests the batch and its cursor in one database transaction
- * ({@link IngestService}). A checkpoint batch without events still commits its cursor.
+ * The follower's handler: reads the committees an {@code EpochChangeStart} calls for (before the
+ * transaction, so no RPC runs while it is open), then ingests the batch and its cursor in one
+ * database transaction ({@link IngestService}). A batch without events (checkpoints without Walrus
+ * events) still commits its cursor.
  */
-public final class IndexingBatchHandler implements CheckpointBatchHandler, EventBatchHandler {
+public final class IndexingBatchHandler implements WalrusFollower.Handler {
 
     private final IngestService ingest;
     private final CommitteeReader committees;
@@ -31,16 +27,7 @@ public final class IndexingBatchHandler implements CheckpointBatchHandler, Event
     }
 
     @Override
-    public void handle(CheckpointBatch batch) throws Exception {
-        ingest(batch.events(), batch.newCursor());
-    }
-
-    @Override
-    public void handle(List<WalrusEventEnvelope> events, EventId newCursor) throws Exception {
-        ingest(events, null); // the legacy cursor is the last event's ID
-    }
-
-    private void ingest(List<WalrusEventEnvelope> events, CheckpointCursor checkpoint) throws Exception {
+    public void handle(List<WalrusEventEnvelope> events, String newCursor) throws Exception {
         Map<Long, Committee> read = new HashMap<>();
         if (committees != null) {
             for (WalrusEventEnvelope e : events) {
@@ -49,6 +36,6 @@ public final class IndexingBatchHandler implements CheckpointBatchHandler, Event
                 }
             }
         }
-        ingest.ingest(events, checkpoint, read);
+        ingest.ingest(events, newCursor, read);
     }
 }

@@ -1,6 +1,5 @@
 package io.walrusj.indexer.ingest;
 
-import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.Committee;
 import io.walrusj.chain.model.WalrusEvent;
@@ -60,11 +59,10 @@ public final class BatchApplier {
 
     /**
      * @param events the batch, in chain order (empty: a cursor-only commit of checkpoints without Walrus events)
-     * @param checkpoint the checkpoint cursor to commit with it, or null from the legacy JSON-RPC
-     *     follower (whose cursor is the ID of the last event)
+     * @param cursor the follower's cursor text after the batch, committed with it
      * @param committees committees read from the chain for the batch's EpochChangeStart events, by epoch
      */
-    public BatchResult apply(List<WalrusEventEnvelope> events, CheckpointCursor checkpoint,
+    public BatchResult apply(List<WalrusEventEnvelope> events, String cursor,
             Map<Long, Committee> committees) {
         long[] positionAndEpoch = cursors.lockPositionAndEpoch(stream);
         long lastId = positionAndEpoch[0];
@@ -114,7 +112,7 @@ public final class BatchApplier {
         objects.upsert(ws.dirtyRows());
         statuses.upsert(statuses(ws, expiring, epochRaisedAt, epochAfter));
         eventLog.insert(rows);
-        cursors.save(stream, events.isEmpty() ? null : events.getLast().id(), checkpoint, lastId);
+        cursors.save(stream, events.isEmpty() ? null : events.getLast().id(), cursor, lastId);
         return new BatchResult(events.size(), lastId, counts, lastTs, epochAfter);
     }
 

@@ -1,6 +1,5 @@
 package io.walrusj.indexer.ingest;
 
-import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.model.Committee;
 import java.util.List;
@@ -36,18 +35,17 @@ public final class IngestService {
     }
 
     /**
-     * Applies {@code events} and commits the cursor with them: {@code checkpoint} (checkpoint
-     * follower; {@code events} may be empty) or, when it is null (legacy JSON-RPC follower), the ID
-     * of the last event.
+     * Applies {@code events} (possibly none: checkpoints without Walrus events) and commits the
+     * follower's {@code cursor} text with them.
      *
      * @throws Exception whatever failed; nothing of the batch is committed unless the failure
      *     came from {@link BatchInterceptor#afterCommit}
      */
-    public BatchResult ingest(List<WalrusEventEnvelope> events, CheckpointCursor checkpoint, Map<Long, Committee> committees)
+    public BatchResult ingest(List<WalrusEventEnvelope> events, String cursor, Map<Long, Committee> committees)
             throws Exception {
         BatchInterceptor hooks = interceptor;
         BatchResult result = tx.execute(status -> {
-            BatchResult r = applier.apply(events, checkpoint, committees);
+            BatchResult r = applier.apply(events, cursor, committees);
             try {
                 hooks.beforeCommit(events);
             } catch (RuntimeException e) {

@@ -3,9 +3,9 @@ package io.walrusj.indexer.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.walrusj.chain.follow.CheckpointFollower;
 import io.walrusj.chain.follow.EventHandlerException;
 import io.walrusj.chain.follow.FollowerListener;
+import io.walrusj.chain.follow.WalrusFollower;
 import io.walrusj.indexer.ingest.BatchResult;
 import io.walrusj.indexer.ingest.IngestListener;
 import java.time.Clock;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@code indexer.errors{kind}} [indexer_errors_total]: {@code poll} (RPC, decoding),
  *       {@code handler} (database, rolled back), {@code committee} (committee read), {@code fatal}
  *       (follower gave up);
- *   <li>{@code indexer.lag.checkpoints}: the checkpoint follower's {@code checkpointLag()} (latest
+ *   <li>{@code indexer.lag.checkpoints}: the gRPC follower's {@code checkpointLag()} (latest
  *       checkpoint seen minus the last completely handled one); NaN while unknown and with the
  *       legacy JSON-RPC follower;
- *   <li>{@code indexer.lag.seconds}: the checkpoint follower's {@code secondsLag()} (now minus the
+ *   <li>{@code indexer.lag.seconds}: the gRPC follower's {@code secondsLag()} (now minus the
  *       timestamp of the last committed checkpoint); with the legacy follower, how old the newest
  *       event of the last committed batch was when it committed; NaN before the first batch;
  *   <li>{@code indexer.last.commit.age.seconds}: time since the last committed batch (grows on an
@@ -40,7 +40,7 @@ public class IndexerMetrics implements IngestListener, FollowerListener {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Counter> ingested = new ConcurrentHashMap<>();
-    private volatile CheckpointFollower follower;
+    private volatile WalrusFollower follower;
     private volatile double legacyLagSeconds = Double.NaN;
     private volatile long lastEventId;
     private volatile long currentEpoch;
@@ -79,8 +79,8 @@ public class IndexerMetrics implements IngestListener, FollowerListener {
         r.lastTimestampMs().ifPresent(ts -> legacyLagSeconds = Math.max(0, now - ts) / 1000.0);
     }
 
-    /** The checkpoint follower whose getters the lag gauges read (null: none, or the legacy follower). */
-    public void follow(CheckpointFollower follower) {
+    /** The follower whose getters the lag gauges read (null: none). */
+    public void follow(WalrusFollower follower) {
         this.follower = follower;
     }
 
@@ -100,20 +100,17 @@ public class IndexerMetrics implements IngestListener, FollowerListener {
     }
 
     private double lagCheckpoints() {
-        CheckpointFollower f = follower;
+        WalrusFollower f = follower;
         return f == null || f.checkpointLag().isEmpty() ? Double.NaN : f.checkpointLag().getAsLong();
     }
 
     private double lagSeconds() {
-        CheckpointFollower f = follower;
-        if (f == null) {
-            return legacyLagSeconds;
-        }
-        return f.secondsLag().orElse(Double.NaN);
+        WalrusFollower f = follower;
+        return f != null && f.secondsLag().isPresent() ? f.secondsLag().getAsDouble() : legacyLagSeconds;
     }
 
     private double headCheckpoint() {
-        CheckpointFollower f = follower;
+        WalrusFollower f = follower;
         return f == null || f.latestKnownCheckpoint().isEmpty() ? Double.NaN : f.latestKnownCheckpoint().getAsLong();
     }
 

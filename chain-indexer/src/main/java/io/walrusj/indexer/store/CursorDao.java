@@ -1,6 +1,5 @@
 package io.walrusj.indexer.store;
 
-import io.walrusj.chain.follow.CheckpointCursor;
 import io.walrusj.chain.rpc.EventId;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +9,8 @@ import org.springframework.jdbc.core.RowMapper;
 /** {@code indexer_cursor}: read by the follower's cursor store, written in each batch transaction. */
 public final class CursorDao {
 
-    private static final RowMapper<StoredCursor> MAPPER = (rs, i) -> {
-        String tx = rs.getString("tx_digest");
-        String checkpoint = rs.getString("checkpoint_cursor");
-        return new StoredCursor(
-                tx == null ? Optional.empty() : Optional.of(new EventId(tx, rs.getLong("event_seq"))),
-                checkpoint == null ? Optional.empty() : Optional.of(CheckpointCursor.parse(checkpoint)),
-                rs.getLong("last_event_id"));
-    };
+    private static final RowMapper<StoredCursor> MAPPER = (rs, i) -> new StoredCursor(
+            Optional.ofNullable(rs.getString("follower_cursor")), rs.getLong("last_event_id"));
 
     private final JdbcTemplate jdbc;
 
@@ -26,8 +19,7 @@ public final class CursorDao {
     }
 
     public Optional<StoredCursor> load(String stream) {
-        List<StoredCursor> rows = jdbc.query("select tx_digest, event_seq, checkpoint_cursor, last_event_id "
-                + "from indexer_cursor where stream = ?", MAPPER, stream);
+        List<StoredCursor> rows = jdbc.query("select follower_cursor, last_event_id from indexer_cursor where stream = ?", MAPPER, stream);
         return rows.stream().findFirst();
     }
 
@@ -47,19 +39,19 @@ public final class CursorDao {
      * Moves the cursor.
      *
      * @param lastEvent the batch's last event, or null for a batch without events (the stored one is kept)
-     * @param checkpoint the checkpoint cursor, or null from the legacy JSON-RPC follower (cleared)
+     * @param cursor the follower's cursor text after the batch
      */
-    public void save(String stream, EventId lastEvent, CheckpointCursor checkpoint, long lastEventId) {
+    public void save(String stream, EventId lastEvent, String cursor, long lastEventId) {
         jdbc.update("""
-                insert into indexer_cursor (stream, tx_digest, event_seq, checkpoint_cursor, last_event_id, updated_at)
+                insert into indexer_cursor (stream, tx_digest, event_seq, follower_cursor, last_event_id, updated_at)
                 values (?, ?, ?, ?, ?, now())
                 on conflict (stream) do update set
                     tx_digest = coalesce(excluded.tx_digest, indexer_cursor.tx_digest),
                     event_seq = coalesce(excluded.event_seq, indexer_cursor.event_seq),
-                    checkpoint_cursor = excluded.checkpoint_cursor,
+                    follower_cursor = excluded.follower_cursor,
                     last_event_id = excluded.last_event_id, updated_at = excluded.updated_at""",
                 stream, lastEvent == null ? null : lastEvent.txDigest(), lastEvent == null ? null : lastEvent.eventSeq(),
-                checkpoint == null ? null : checkpoint.toString(), lastEventId);
+                cursor, lastEventId);
     }
 
     /**

@@ -21,8 +21,8 @@ public class CursorEntity {
     @Column(name = "event_seq")
     private Long eventSeq;
 
-    @Column(name = "checkpoint_cursor", length = 32)
-    private String checkpointCursor;
+    @Column(name = "follower_cursor", length = 128)
+    private String followerCursor;
 
     @Column(name = "last_event_id", nullable = false)
     private long lastEventId;
@@ -47,9 +47,9 @@ public class CursorEntity {
         return eventSeq;
     }
 
-    /** The checkpoint follower's cursor text (null in a row of the legacy JSON-RPC follower). */
-    public String checkpointCursor() {
-        return checkpointCursor;
+    /** The follower's cursor text ({@code checkpoint:...} over gRPC, {@code event:...} over legacy JSON-RPC). */
+    public String followerCursor() {
+        return followerCursor;
     }
 
     public long lastEventId() {

@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>ingestion from checkpoints: {@code --events} events (default 100,000) in checkpoints of
  *       {@code --per-checkpoint} transactions of one event each (default 20) on chain-testing's
  *       {@code FakeSuiChain}, read by the indexer's own checkpoint follower over Sui gRPC (backfill
- *       by {@code GetCheckpoint}), batches of at most {@code --batch} events (default 500), one
+ *       by {@code GetCheckpoint}), batches of at most 500 events (the follower's default), one
  *       database transaction each: events/s from start to the cursor at the chain head;
  *   <li>ingestion straight into the batch handler: as many events in checkpoint batches of
  *       {@code --batch} events, one transaction each, no gRPC: events/s and per-batch latency;
@@ -74,8 +74,7 @@ public final class IndexerBenchmark {
                         "--indexer.data-dir=" + dir, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                         "--indexer.rpc-url=" + chain.grpcUrl(), "--indexer.package-id=" + FakeSuiChain.PACKAGE,
                         "--indexer.system-object-id=" + FakeSuiChain.SYSTEM,
-                        "--indexer.staking-object-id=" + FakeSuiChain.STAKING, "--indexer.follow.read-committee=false",
-                        "--indexer.follow.max-batch-events=" + batch),
+                        "--indexer.staking-object-id=" + FakeSuiChain.STAKING, "--indexer.follow.read-committee=false"),
                         Arrays.stream(args).filter(a -> a.startsWith("--spring.") || a.startsWith("--server.")))
                         .toArray(String[]::new));
         try {
@@ -137,7 +136,7 @@ public final class IndexerBenchmark {
     }
 
     private static void awaitCursorAt(long checkpoint, JdbcTemplate jdbc) throws InterruptedException {
-        String want = Long.toString(checkpoint);
+        String want = "checkpoint:" + checkpoint;
         while (!jdbc.queryForList("select checkpoint_cursor from indexer_cursor", String.class).contains(want)) {
             Thread.sleep(5);
         }
@@ -150,13 +149,14 @@ public final class IndexerBenchmark {
         long[] checkpoint = {head};
         java.util.function.Function<List<WalrusEventEnvelope>, CheckpointBatch> asBatch =
                 b -> new CheckpointBatch(b, CheckpointCursor.endOf(++checkpoint[0]), Instant.now());
+        // the handler takes the factory's cursor text, as the follower hands it over
         int batches = Math.max(1, events / batch);
         long[] nanos = new long[batches];
         long start = System.nanoTime();
         for (int i = 0; i < batches; i++) {
             CheckpointBatch b = asBatch.apply(chain.batch(batch));
             long t = System.nanoTime();
-            handler.handle(b);
+            handler.handle(b.events(), "checkpoint:" + b.newCursor());
             nanos[i] = System.nanoTime() - t;
         }
         double s = secs(start);
@@ -169,7 +169,8 @@ public final class IndexerBenchmark {
                 + "where not deleted and end_epoch = ?", Long.class, epoch + 1);
         List<WalrusEventEnvelope> change = chain.epochChange(epoch + 1);
         long t = System.nanoTime();
-        handler.handle(asBatch.apply(change));
+        CheckpointBatch c = asBatch.apply(change);
+        handler.handle(c.events(), "checkpoint:" + c.newCursor());
         System.out.printf(Locale.ROOT, "epoch change %d -> %d: %,d blob IDs expired, statuses recomputed in %.0f ms%n",
                 epoch, epoch + 1, expiring, secs(t) * 1000);
     }
