@@ -3,9 +3,8 @@ package io.walrusj.storage.config;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.walrusj.chain.devnet.DevnetClient;
-import io.walrusj.chain.grpc.SuiGrpcClient;
-import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.chain.factory.Chain;
+import io.walrusj.chain.factory.Chains;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.Ed25519KeyPair;
 import io.walrusj.nodeclient.StorageNodeClient;
@@ -57,17 +56,10 @@ public class StorageNodeConfiguration {
         return key;
     }
 
+    /** The node's chain (reads, the event follower, devnet writes), from chain-client's factory. */
     @Bean(destroyMethod = "close")
-    SuiRpcClient suiRpcClient(StorageProperties props) {
-        return SuiRpcClient.builder(props.rpcUrl()).connectTimeout(Duration.ofSeconds(5))
-                .requestTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    /** Sui gRPC (the event follower); the channel connects on first use. */
-    @Bean(destroyMethod = "close")
-    SuiGrpcClient suiGrpcClient(StorageProperties props) {
-        return SuiGrpcClient.builder(props.suiGrpcUrl()).connectTimeout(Duration.ofSeconds(5))
-                .callTimeout(Duration.ofSeconds(30)).build();
+    Chain chain(StorageProperties props) {
+        return Chains.open(props.chainSettings());
     }
 
     @Bean
@@ -81,14 +73,14 @@ public class StorageNodeConfiguration {
     }
 
     @Bean
-    NodeIdentity nodeIdentity(StorageProperties props, BlsKeyPair protocolKey, SuiRpcClient rpc) {
-        return DevnetRegistrar.resolve(props, protocolKey, () -> new DevnetClient(rpc));
+    NodeIdentity nodeIdentity(StorageProperties props, BlsKeyPair protocolKey, Chain chain) {
+        return DevnetRegistrar.resolve(props, protocolKey, chain::writer, () -> chain.reader().stakingState().epoch());
     }
 
     @Bean
-    ChainSync chainSync(StorageProperties props, SuiRpcClient rpc, SuiGrpcClient sui, SliverStore store, NodeState state,
-            NodeIdentity identity, MeterRegistry registry) {
-        ChainSync sync = new ChainSync(props, rpc, sui, store, state, identity.nodeId());
+    ChainSync chainSync(StorageProperties props, Chain chain, SliverStore store, NodeState state, NodeIdentity identity,
+            MeterRegistry registry) {
+        ChainSync sync = new ChainSync(props, chain, store, state, identity.nodeId());
         Gauge.builder("walrus.chain.checkpoint.lag", sync, s -> s.checkpointLag().stream().asDoubleStream().findFirst().orElse(Double.NaN))
                 .description("checkpoints the node's event follower is behind the chain head (NaN while unknown)")
                 .register(registry);
@@ -159,13 +151,13 @@ public class StorageNodeConfiguration {
      * log. Takes the {@link NodeIdentity} so that devnet registration has created the key first.
      */
     @Bean
-    InvalidationSubmitter invalidationSubmitter(StorageProperties props, SuiRpcClient rpc, NodeIdentity identity) {
+    InvalidationSubmitter invalidationSubmitter(StorageProperties props, Chain chain, NodeIdentity identity) {
         Optional<Ed25519KeyPair> operator = OperatorKeyStore.loadIfPresent(props.dataDir(), props.operatorKeyFile());
         if (operator.isEmpty()) {
             LOG.info("no operator key: invalid-blob certificates are logged, not submitted");
             return new LoggingInvalidationSubmitter();
         }
-        return new DevnetInvalidationSubmitter(new DevnetClient(rpc), operator.get());
+        return new DevnetInvalidationSubmitter(chain.writer(operator.get()));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.walrusj.storage.config;
 
+import io.walrusj.chain.factory.ChainSettings;
+import io.walrusj.chain.factory.RetryPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grpcUrl the Sui gRPC endpoint if it is not {@code rpcUrl} (tests with a fake chain); no path
  * @param chainTransport {@code grpc} (default: checkpoints over Sui gRPC) or {@code jsonrpc}
  *     (legacy: {@code suix_queryEvents}, for a full node that still serves JSON-RPC)
+ * @param network {@code mainnet} / {@code testnet} (chain-client's Walrus presets) or {@code custom}
+ *     (default: the ids below)
  * @param packageId the Walrus package (original id); with the two object ids below. When any of
  *     the three is missing they are discovered with the devnet's {@code devnet_getChainInfo}
  * @param systemObjectId the shared {@code System} object
@@ -70,6 +74,7 @@ public record StorageProperties(
         @DefaultValue("http://127.0.0.1:9000") URI rpcUrl,
         URI grpcUrl,
         @DefaultValue("grpc") String chainTransport,
+        @DefaultValue("custom") String network,
         String packageId,
         String systemObjectId,
         String stakingObjectId,
@@ -112,14 +117,25 @@ public record StorageProperties(
 
     public StorageProperties {
         peers = peers == null ? Map.of() : Map.copyOf(peers);
-        if (!chainTransport.equals("grpc") && !chainTransport.equals("jsonrpc")) {
-            throw new IllegalArgumentException("storage.chain-transport must be grpc or jsonrpc, got '" + chainTransport + "'");
-        }
+        ChainSettings.Transport.parse(chainTransport); // fails early on a typo
     }
 
     /** Whether events are followed with the legacy JSON-RPC follower ({@code storage.chain-transport=jsonrpc}). */
     public boolean legacyJsonRpc() {
-        return chainTransport.equals("jsonrpc");
+        return ChainSettings.Transport.parse(chainTransport) == ChainSettings.Transport.JSONRPC;
+    }
+
+    /**
+     * What chain-client's {@code Chains.open} needs: gRPC at {@link #suiGrpcUrl()} with the devnet's
+     * {@code devnet_*} methods at {@code rpcUrl}, or (legacy) everything over JSON-RPC at {@code rpcUrl};
+     * 5 s connect, 30 s per call, {@link RetryPolicy#DEFAULT}.
+     */
+    public ChainSettings chainSettings() {
+        ChainSettings settings = legacyJsonRpc() ? ChainSettings.of(rpcUrl)
+                : ChainSettings.of(URI.create(suiGrpcUrl())).withDevnetUrl(rpcUrl);
+        return settings.withNetwork(network).withIds(packageId, systemObjectId, stakingObjectId)
+                .withTransport(ChainSettings.Transport.parse(chainTransport))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)).withRetry(RetryPolicy.DEFAULT);
     }
 
     /** The Sui gRPC base URL: {@code grpcUrl}, else {@code rpcUrl} without a trailing slash. */

@@ -1,8 +1,6 @@
 package io.walrusj.storage.register;
 
-import io.walrusj.chain.devnet.Call;
-import io.walrusj.chain.devnet.DevnetClient;
-import io.walrusj.chain.devnet.Executed;
+import io.walrusj.chain.ChainWriter;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.Ed25519KeyPair;
 import io.walrusj.core.crypto.ProofOfPossessionMessage;
@@ -25,15 +23,17 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Self-registration on the walrusj devnet ({@code storage.register-on-devnet=true}, docs/spec/walrus-chain.md
  * section 3): without a configured or remembered node id, the operator account (Ed25519 key from
- * {@link OperatorKeyStore}) is funded by the faucet ({@code storage.use-faucet}), sends
- * {@code staking::register_candidate} with the BLS proof of possession for the current epoch and
+ * {@link OperatorKeyStore}) is funded by the faucet ({@code storage.use-faucet}), sends (through its
+ * {@link ChainWriter}) {@code staking::register_candidate} with the BLS proof of possession for the
+ * staking epoch and
  * {@code storage.public-url}'s {@code host:port} as network address, remembers the created
  * {@code StakingPool}'s id in {@code <data-dir>/node-id}, then stakes {@code storage.stake} FROST
  * with {@code stake_with_pool} and records that in {@code <data-dir>/node-id.staked} (a restart
@@ -48,7 +48,12 @@ public final class DevnetRegistrar {
     private DevnetRegistrar() {
     }
 
-    public static NodeIdentity resolve(StorageProperties props, BlsKeyPair protocolKey, Supplier<DevnetClient> client) {
+    /**
+     * @param writers the chain writer signing with a key
+     * @param stakingEpoch the staking state's epoch (the proof of possession is for it)
+     */
+    public static NodeIdentity resolve(StorageProperties props, BlsKeyPair protocolKey,
+            Function<Ed25519KeyPair, ChainWriter> writers, LongSupplier stakingEpoch) {
         if (props.nodeId() != null && !props.nodeId().isBlank()) {
             return new NodeIdentity(Optional.of(SuiAddress.parseLenient(props.nodeId())));
         }
@@ -63,9 +68,9 @@ public final class DevnetRegistrar {
         }
         Ed25519KeyPair operator = OperatorKeyStore.loadOrCreate(dir, props.operatorKeyFile());
         SuiAddress sender = operator.suiAddress();
-        DevnetClient devnet = client.get();
+        ChainWriter chain = writers.apply(operator);
         if (props.useFaucet()) {
-            devnet.execute(operator, new Call.Faucet(sender, props.stake()));
+            chain.faucet(props.stake());
             LOG.info("operator {} funded with {} FROST by the faucet", sender, props.stake());
         }
         SuiAddress nodeId;
@@ -73,17 +78,16 @@ public final class DevnetRegistrar {
             nodeId = remembered.get();
         } else {
             String address = networkAddress(props.publicUrl());
-            long epoch = devnet.chainInfo().epoch();
+            long epoch = stakingEpoch.getAsLong();
             byte[] proof = ProofOfPossessionMessage.prove(protocolKey, epoch, sender).toBytes();
             String name = props.nodeName() == null || props.nodeName().isBlank() ? "walrusj-" + address : props.nodeName();
-            Executed registered = devnet.execute(operator, new Call.RegisterCandidate(name, address,
-                    protocolKey.publicKey(), proof, placeholderNetworkKey(), props.commissionRate(),
-                    props.storagePriceVote(), props.writePriceVote(), props.nodeCapacity()));
-            nodeId = registered.createdOne(POOL_TYPE_SUFFIX);
+            nodeId = chain.registerCandidate(new ChainWriter.Candidate(name, address, protocolKey.publicKey(), proof,
+                    placeholderNetworkKey(), props.commissionRate(), props.storagePriceVote(), props.writePriceVote(),
+                    props.nodeCapacity())).createdOne(POOL_TYPE_SUFFIX);
             writeAtomically(dir.resolve(NODE_ID_FILE), nodeId + "\n");
             LOG.info("registered on the devnet as node {} ({}), operator {}", nodeId, address, sender);
         }
-        devnet.execute(operator, new Call.StakeWithPool(nodeId, props.stake()));
+        chain.stakeWithPool(nodeId, props.stake());
         writeAtomically(dir.resolve(STAKED_FILE), Long.toUnsignedString(props.stake()) + "\n");
         LOG.info("staked {} FROST with node {}", props.stake(), nodeId);
         return new NodeIdentity(Optional.of(nodeId));

@@ -1,20 +1,21 @@
 package io.walrusj.storage.sync;
 
-import io.walrusj.chain.WalrusChainReader;
+import io.walrusj.chain.ChainReader;
 import io.walrusj.chain.WalrusNetwork;
-import io.walrusj.chain.devnet.NetworkResolver;
+import io.walrusj.chain.factory.Chain;
 import io.walrusj.chain.follow.CheckpointBatch;
+import io.walrusj.chain.follow.FollowOptions;
+import io.walrusj.chain.follow.FollowerListener;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
-import io.walrusj.chain.grpc.SuiGrpcClient;
+import io.walrusj.chain.follow.WalrusFollower;
 import io.walrusj.chain.model.StakingInnerV1;
 import io.walrusj.chain.model.StakingPool;
 import io.walrusj.chain.model.SystemStateInnerV1;
-import io.walrusj.chain.rpc.EventId;
-import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.storage.config.StorageProperties;
 import io.walrusj.storage.store.SliverStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,15 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Follows the Walrus events into the store (blob info and cursor in one synced RocksDB batch) and
  * keeps {@link NodeState} (epoch, n, owned shards) current: read from the chain on start and after
- * every {@code EpochChangeStart}/{@code EpochChangeDone}. Events come from Sui gRPC checkpoints
- * ({@link ChainFollower#grpc}, checkpoint cursor) unless {@code storage.chain-transport=jsonrpc}
- * (legacy {@code suix_queryEvents}, event cursor).
+ * every {@code EpochChangeStart}/{@code EpochChangeDone}. The reads, the follower (Sui gRPC
+ * checkpoints, or legacy {@code suix_queryEvents} with {@code storage.chain-transport=jsonrpc}) and
+ * its retries come from chain-client's {@link Chain}; the cursor is kept by {@link StoredCursor}.
  */
 public final class ChainSync implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ChainSync.class);
 
     private final StorageProperties props;
-    private final SuiRpcClient rpc;
-    private final SuiGrpcClient sui;
+    private final Chain chain;
     private final SliverStore store;
     private final NodeState state;
     private final Optional<SuiAddress> nodeId;
@@ -49,17 +49,17 @@ public final class ChainSync implements SmartLifecycle {
     private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Map<SuiAddress, String>>> addressListeners = new CopyOnWriteArrayList<>();
     private volatile Map<SuiAddress, String> networkAddresses = Map.of();
-    private volatile WalrusChainReader reader;
-    private volatile ChainFollower follower;
+    private volatile ChainReader reader;
+    private volatile StoredCursor cursor;
+    private volatile WalrusFollower follower;
+    private volatile Instant committedCheckpointTime;
     private volatile Thread starter;
     private volatile boolean running;
 
     /** With this node's id resolved elsewhere (configured, remembered or just registered). */
-    public ChainSync(StorageProperties props, SuiRpcClient rpc, SuiGrpcClient sui, SliverStore store, NodeState state,
-            Optional<SuiAddress> nodeId) {
+    public ChainSync(StorageProperties props, Chain chain, SliverStore store, NodeState state, Optional<SuiAddress> nodeId) {
         this.props = props;
-        this.rpc = rpc;
-        this.sui = sui;
+        this.chain = chain;
         this.store = store;
         this.state = state;
         this.nodeId = nodeId;
@@ -90,14 +90,15 @@ public final class ChainSync implements SmartLifecycle {
 
     /** Checkpoints behind the chain head (gRPC follower); empty while unknown or with the legacy follower. */
     public OptionalLong checkpointLag() {
-        ChainFollower f = follower;
+        WalrusFollower f = follower;
         return f == null ? OptionalLong.empty() : f.checkpointLag();
     }
 
     /** Now minus the timestamp of the last committed checkpoint, in seconds; empty while unknown. */
     public OptionalDouble secondsLag() {
-        ChainFollower f = follower;
-        return f == null ? OptionalDouble.empty() : f.secondsLag();
+        Instant t = committedCheckpointTime;
+        return t == null ? OptionalDouble.empty()
+                : OptionalDouble.of(Math.max(0, System.currentTimeMillis() - t.toEpochMilli()) / 1000.0);
     }
 
     @Override
@@ -113,9 +114,8 @@ public final class ChainSync implements SmartLifecycle {
         Duration delay = Duration.ofMillis(200);
         while (running) {
             try {
-                WalrusNetwork network = NetworkResolver.resolve(null, props.packageId(), props.systemObjectId(),
-                        props.stakingObjectId(), rpc);
-                reader = new WalrusChainReader(rpc, network);
+                WalrusNetwork network = chain.network();
+                reader = chain.reader();
                 refreshCommittee();
                 long epoch = state.get().epoch();
                 for (ChainListener l : listeners) {
@@ -125,9 +125,16 @@ public final class ChainSync implements SmartLifecycle {
                         LOG.warn("chain listener failed: {}", e.toString(), e);
                     }
                 }
-                ChainFollower f = props.legacyJsonRpc()
-                        ? ChainFollower.legacy(rpc, network, store, this::handle, props.pollInterval())
-                        : ChainFollower.grpc(sui, network, store, this::handle);
+                StoredCursor c = StoredCursor.open(store, chain.settings());
+                cursor = c;
+                FollowOptions options = FollowOptions.DEFAULT.withBackoff(chain.settings().retry().backoff())
+                        .withPollInterval(props.pollInterval()).withListener(new FollowerListener() {
+                            @Override
+                            public void onCheckpointBatch(CheckpointBatch batch) {
+                                committedCheckpointTime = batch.checkpointTimestamp();
+                            }
+                        });
+                WalrusFollower f = chain.follow(c::load, this::handle, options);
                 synchronized (this) {
                     if (!running) {
                         return;
@@ -135,11 +142,10 @@ public final class ChainSync implements SmartLifecycle {
                     follower = f;
                     f.start();
                 }
-                LOG.info("following Walrus events of {} over {} from {}", network.name(),
-                        props.legacyJsonRpc() ? "JSON-RPC" : "gRPC", f.cursor());
+                LOG.info("following Walrus events of {} over {} from {}", network.name(), chain.settings().transport(), c);
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("cannot read the chain at {} yet, retrying in {}: {}", props.rpcUrl(), delay, e.toString());
+                LOG.warn("cannot read the chain at {} yet, retrying in {}: {}", chain.settings().rpcUrl(), delay, e.toString());
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException ie) {
@@ -152,7 +158,7 @@ public final class ChainSync implements SmartLifecycle {
 
     /** Reads epoch, n and this node's shards from the chain. */
     public void refreshCommittee() {
-        WalrusChainReader r = reader;
+        ChainReader r = reader;
         if (r == null) {
             throw new IllegalStateException("chain not connected");
         }
@@ -178,7 +184,7 @@ public final class ChainSync implements SmartLifecycle {
     }
 
     /** Reads the staking pool of every committee member other than this node for its network address. */
-    private void refreshNetworkAddresses(WalrusChainReader r, java.util.Collection<SuiAddress> members) {
+    private void refreshNetworkAddresses(ChainReader r, java.util.Collection<SuiAddress> members) {
         Map<SuiAddress, String> addresses = new LinkedHashMap<>(networkAddresses);
         for (SuiAddress member : members) {
             if (nodeId.isPresent() && nodeId.get().equals(member)) {
@@ -202,17 +208,10 @@ public final class ChainSync implements SmartLifecycle {
         }
     }
 
-    /** The checkpoint follower's batch handler: blob infos and cursor in one atomic batch (also an empty batch). */
-    void handle(CheckpointBatch batch) {
-        BatchEffects fx = BatchEffects.of(batch.events(), store);
-        store.commitEvents(fx.changed, batch.newCursor());
-        afterCommit(batch.events().size(), fx);
-    }
-
-    /** The legacy JSON-RPC follower's batch handler. */
-    void handle(List<WalrusEventEnvelope> events, EventId newCursor) {
+    /** The follower's batch handler: blob infos and cursor in one atomic batch (also for no events). */
+    void handle(List<WalrusEventEnvelope> events, String newCursor) {
         BatchEffects fx = BatchEffects.of(events, store);
-        store.commitEvents(fx.changed, newCursor);
+        cursor.commit(fx.changed, newCursor);
         afterCommit(events.size(), fx);
     }
 
@@ -246,7 +245,7 @@ public final class ChainSync implements SmartLifecycle {
         if (t != null) {
             t.interrupt();
         }
-        ChainFollower f = follower;
+        WalrusFollower f = follower;
         if (f != null) {
             f.stop(Duration.ofSeconds(10));
         }

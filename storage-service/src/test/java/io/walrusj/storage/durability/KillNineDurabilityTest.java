@@ -186,14 +186,19 @@ class KillNineDurabilityTest {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until the node answers and has applied the registration of {@code last} (events are in order). */
+    /**
+     * Waits until the node has read the chain (health {@code Active}: n and its shards known) and
+     * knows the registration of {@code last} (events are in order).
+     */
     static void awaitRegistered(int port, BlobId last, Process child) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         while (System.nanoTime() < deadline) {
             assertThat(child.isAlive()).as("node process alive").isTrue();
             try {
+                HttpResponse<byte[]> health = get(port, "/v1/health");
                 HttpResponse<byte[]> r = get(port, "/v1/blobs/" + last + "/status");
-                if (r.statusCode() == 200 && !Json.MAPPER.readTree(new String(r.body())).toString().contains("nonexistent")) {
+                if (health.statusCode() == 200 && new String(health.body()).contains("\"Active\"")
+                        && r.statusCode() == 200 && !Json.MAPPER.readTree(new String(r.body())).toString().contains("nonexistent")) {
                     return;
                 }
             } catch (IOException e) {

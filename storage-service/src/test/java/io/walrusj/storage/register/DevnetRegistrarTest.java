@@ -3,8 +3,8 @@ package io.walrusj.storage.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.walrusj.chain.devnet.Call;
-import io.walrusj.chain.devnet.DevnetClient;
-import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.chain.factory.Chain;
+import io.walrusj.chain.factory.Chains;
 import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.chain.testing.FakeWrite;
 import io.walrusj.core.crypto.BlsKeyPair;
@@ -26,31 +26,41 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Devnet self-registration against the fake chain's {@code devnet_executeTransaction}. */
+/**
+ * Devnet self-registration through the node's {@link Chain} (as wired in the app: gRPC reads, writes
+ * to the fake chain's {@code devnet_executeTransaction}).
+ */
 class DevnetRegistrarTest {
     static final long EPOCH = 3;
     final FakeSuiChain chain = NodeChain.start(10, EPOCH, Map.of());
-    final SuiRpcClient rpc = SuiRpcClient.create(chain.jsonRpcUri());
+    Chain opened;
 
     @TempDir
     Path dir;
 
     @AfterEach
     void close() {
-        rpc.close();
+        if (opened != null) {
+            opened.close();
+        }
         chain.close();
     }
 
     StorageProperties props(Map<String, String> extra) {
         Map<String, String> m = new java.util.HashMap<>(Map.of("storage.data-dir", dir.toString(),
-                "storage.rpc-url", chain.jsonRpcUri().toString(), "storage.register-on-devnet", "true",
+                "storage.rpc-url", chain.jsonRpcUri().toString(), "storage.grpc-url", chain.grpcUrl(),
+                "storage.register-on-devnet", "true",
                 "storage.public-url", "http://node7.example:9107", "storage.stake", "5000000000"));
         m.putAll(extra);
         return new Binder(new MapConfigurationPropertySource(m)).bind("storage", StorageProperties.class).get();
     }
 
     NodeIdentity resolve(StorageProperties p, BlsKeyPair key) {
-        return DevnetRegistrar.resolve(p, key, () -> new DevnetClient(rpc));
+        if (opened == null) {
+            opened = Chains.open(p.chainSettings());
+        }
+        Chain c = opened;
+        return DevnetRegistrar.resolve(p, key, c::writer, () -> c.reader().stakingState().epoch());
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.walrusj.chain.factory.Chain;
+import io.walrusj.chain.factory.Chains;
 import io.walrusj.chain.follow.CheckpointCursor;
-import io.walrusj.chain.grpc.SuiGrpcClient;
 import io.walrusj.chain.model.WalrusEvent;
-import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
@@ -40,14 +40,13 @@ class ChainSyncTest {
     static final SuiAddress NODE = FakeSuiChain.addr(0x0a);
 
     final FakeSuiChain chain = NodeChain.start(N, EPOCH, Map.of(NODE, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
-    final SuiRpcClient rpc = SuiRpcClient.create(chain.jsonRpcUri());
-    final SuiGrpcClient sui = chain.client();
     final Counting seen = new Counting();
 
     @TempDir
     Path dir;
 
     RocksSliverStore store;
+    Chain opened;
     ChainSync sync;
 
     /** Every listener call, per blob id. */
@@ -75,8 +74,6 @@ class ChainSyncTest {
     @AfterEach
     void close() {
         stopNode();
-        sui.close();
-        rpc.close();
         chain.close();
     }
 
@@ -89,7 +86,8 @@ class ChainSyncTest {
                 "storage.staking-object-id", FakeSuiChain.STAKING.toString()));
         StorageProperties props = new Binder(new MapConfigurationPropertySource(m)).bind("storage", StorageProperties.class).get();
         store = new RocksSliverStore(dir.resolve("db"), new StoreMetrics(new SimpleMeterRegistry()));
-        sync = new ChainSync(props, rpc, sui, store, new NodeState(null), Optional.of(NODE));
+        opened = Chains.open(props.chainSettings());
+        sync = new ChainSync(props, opened, store, new NodeState(null), Optional.of(NODE));
         sync.addListener(seen);
         sync.start();
     }
@@ -97,6 +95,7 @@ class ChainSyncTest {
     void stopNode() {
         if (sync != null) {
             sync.stop();
+            opened.close();
             store.close();
             sync = null;
         }
@@ -151,6 +150,8 @@ class ChainSyncTest {
         assertThat(sync.eventsApplied()).as("after the restart only the new events").isEqualTo(2);
         assertThat(seen.registered).isEqualTo(Map.of(blobId(1), 1, blobId(2), 1, blobId(3), 1));
         assertThat(seen.certified).isEqualTo(Map.of(blobId(1), 1, blobId(2), 1));
+        assertThat(chain.calls("GetObject")).as("committee reads over gRPC").isPositive();
+        assertThat(chain.calls("sui_getObject") + chain.calls("suix_queryEvents")).isZero();
     }
 
     @Test
@@ -179,10 +180,12 @@ class ChainSyncTest {
         certify(1);
         certify(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> certifiedInStore(1) && certifiedInStore(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> chain.subscriptions() >= 3); // past the ended and the failed stream
+        register(3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.getBlobInfo(blobId(3)).isPresent());
         awaitCursorAtHead();
-        assertThat(chain.subscriptions()).isGreaterThanOrEqualTo(3);
         assertThat(seen.certified).isEqualTo(Map.of(blobId(1), 1, blobId(2), 1));
-        assertThat(sync.eventsApplied()).isEqualTo(4);
+        assertThat(sync.eventsApplied()).isEqualTo(5);
     }
 
     @Test
