@@ -1,18 +1,11 @@
 package io.walrusj.encoder.committee;
 
 import io.walrusj.chain.ChainReader;
-import io.walrusj.chain.GrpcObjectSource;
-import io.walrusj.chain.JsonRpcObjectSource;
-import io.walrusj.chain.WalrusChainReader;
-import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.committee.CommitteeSnapshot;
 import io.walrusj.chain.committee.CommitteeSnapshots;
-import io.walrusj.chain.devnet.NetworkResolver;
+import io.walrusj.chain.factory.Chain;
 import io.walrusj.chain.follow.FollowOptions;
-import io.walrusj.chain.follow.Followers;
 import io.walrusj.chain.follow.WalrusFollower;
-import io.walrusj.chain.grpc.SuiGrpcClient;
-import io.walrusj.chain.rpc.SuiRpcClient;
 import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.config.EncoderProperties;
 import jakarta.annotation.PreDestroy;
@@ -24,11 +17,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The encoder's view of the chain: the resolved network, a {@link ChainReader} and the current
- * committee. The chain may be down when the service starts: everything is resolved lazily, and
- * callers get a 503 ({@link DaemonException}) until it answers.
+ * The encoder's view of the chain: the {@link Chain}'s reader (gRPC by default, legacy JSON-RPC by
+ * configuration; transport failures retried by the chain's policy) and the current committee. The
+ * chain may be down when the service starts: everything is resolved lazily, and callers get a 503
+ * ({@link DaemonException}) until it answers.
  *
- * <p>The committee is read once the chain answers, then again on every epoch change: a
+ * <p>The committee is read once the chain answers, then again on every epoch change: the chain's
  * {@link WalrusFollower} re-reads it on {@code EpochChangeStart} / {@code EpochChangeDone}
  * ({@link EpochChanges}). Over gRPC it is the checkpoint follower, started from the chain's latest
  * checkpoint with an in-memory cursor (the encoder is stateless: after a restart it reads the
@@ -42,41 +36,18 @@ public class ChainView {
     private static final Logger LOG = LoggerFactory.getLogger(ChainView.class);
 
     private final EncoderProperties props;
-    private final SuiRpcClient rpc;
-    private final SuiGrpcClient grpc;
-    private final AtomicReference<WalrusChainReader> reader = new AtomicReference<>();
+    private final Chain chain;
     private final AtomicReference<CommitteeSnapshot> committee = new AtomicReference<>();
     private volatile WalrusFollower follower;
 
-    public ChainView(EncoderProperties props, SuiRpcClient rpc, SuiGrpcClient grpc) {
+    public ChainView(EncoderProperties props, Chain chain) {
         this.props = props;
-        this.rpc = rpc;
-        this.grpc = grpc;
+        this.chain = chain;
     }
 
-    public SuiRpcClient rpc() {
-        return rpc;
-    }
-
-    /** The chain reader; 503 CHAIN_UNAVAILABLE if the chain cannot be reached. */
-    public WalrusChainReader reader() {
-        WalrusChainReader r = reader.get();
-        if (r != null) {
-            return r;
-        }
-        try {
-            WalrusNetwork network = NetworkResolver.resolve(null, props.packageId(), props.systemObjectId(),
-                    props.stakingObjectId(), rpc);
-            r = props.chainTransport() == EncoderProperties.Transport.JSONRPC
-                    ? new WalrusChainReader(new JsonRpcObjectSource(rpc), network)
-                    : new WalrusChainReader(new GrpcObjectSource(grpc), network);
-            reader.compareAndSet(null, r);
-            LOG.info("reading Walrus network {} (package {}) over {}", network.name(), network.originalPackageId(),
-                    props.chainTransport());
-            return reader.get();
-        } catch (RuntimeException e) {
-            throw DaemonException.chainUnavailable(e);
-        }
+    /** The chain's reader; its failures are the client's {@link io.walrusj.chain.ChainException}s (callers map them to 503). */
+    public ChainReader reader() {
+        return chain.reader();
     }
 
     /**
@@ -109,23 +80,21 @@ public class ChainView {
                 LOG.info("committee of epoch {}: {} members, {} shards", c.epoch(), c.members().size(), c.nShards());
             }
             return c;
-        } catch (DaemonException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw DaemonException.chainUnavailable(e);
         }
     }
 
-    /** Until the follower runs: resolve the network, start following epoch changes, read the committee. */
+    /** Until the follower runs: start following epoch changes (resolves the network), then read the committee. */
     @Scheduled(fixedDelayString = "${encoder.committee-refresh:5s}", initialDelay = 0)
     void connect() {
         if (follower != null) {
             return;
         }
         try {
-            startFollower(reader().network());
+            startFollower();
             refresh();
-        } catch (DaemonException e) {
+        } catch (RuntimeException e) {
             LOG.debug("chain not readable yet: {}", e.getMessage());
         }
     }
@@ -136,18 +105,16 @@ public class ChainView {
         return f == null ? Optional.empty() : Optional.of(f.state());
     }
 
-    private synchronized void startFollower(WalrusNetwork network) {
+    private synchronized void startFollower() {
         if (follower != null) {
             return;
         }
         EpochChanges epochChanges = new EpochChanges(this::refresh);
-        FollowOptions options = FollowOptions.DEFAULT.withStartFromLatest(true);
-        WalrusFollower f = props.chainTransport() == EncoderProperties.Transport.JSONRPC
-                ? Followers.eventQueries(rpc, network, epochChanges, epochChanges, options)
-                : Followers.checkpoints(grpc, network, epochChanges, epochChanges, options);
+        WalrusFollower f = chain.follow(epochChanges, epochChanges,
+                FollowOptions.DEFAULT.withBackoff(chain.settings().retry().backoff()).withStartFromLatest(true));
         f.start();
         follower = f;
-        LOG.info("following epoch changes over {}", props.chainTransport());
+        LOG.info("following epoch changes of Walrus network {} over {}", chain.network().name(), props.chainTransport());
     }
 
     @PreDestroy

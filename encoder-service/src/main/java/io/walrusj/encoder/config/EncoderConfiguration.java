@@ -1,7 +1,9 @@
 package io.walrusj.encoder.config;
 
-import io.walrusj.chain.grpc.SuiGrpcClient;
-import io.walrusj.chain.rpc.SuiRpcClient;
+import io.walrusj.chain.factory.Chain;
+import io.walrusj.chain.factory.ChainSettings;
+import io.walrusj.chain.factory.Chains;
+import io.walrusj.chain.factory.RetryPolicy;
 import io.walrusj.nodeclient.StorageNodeClient;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -11,15 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EncoderConfiguration {
 
+    /** The chain (reader, follower, writers) from chain-client's factory; nothing is read until first use. */
     @Bean(destroyMethod = "close")
-    SuiRpcClient suiRpcClient(EncoderProperties props) {
-        return SuiRpcClient.builder(props.suiRpcUrl()).connectTimeout(Duration.ofSeconds(5))
-                .requestTimeout(Duration.ofSeconds(30)).build();
+    Chain chain(EncoderProperties props) {
+        return Chains.open(chainSettings(props));
     }
 
-    @Bean(destroyMethod = "close")
-    SuiGrpcClient suiGrpcClient(EncoderProperties props) {
-        return SuiGrpcClient.builder(props.effectiveGrpcUrl().toString()).callTimeout(Duration.ofSeconds(30)).build();
+    /** What the factory is told: network and ids, URL and transport, 5 s connect, 30 s calls, the read attempts. */
+    public static ChainSettings chainSettings(EncoderProperties props) {
+        return new ChainSettings(props.network(), props.packageId(), props.systemObjectId(), props.stakingObjectId(),
+                props.suiRpcUrl(), props.chainTransport(), props.devnetUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                new RetryPolicy(RetryPolicy.DEFAULT.backoff(), props.chainReadAttempts()));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,7 +1,6 @@
 package io.walrusj.encoder.publish;
 
-import io.walrusj.chain.devnet.DevnetChainWriter;
-import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.chain.factory.Chain;
 import io.walrusj.encoder.api.ClientAddress;
 import io.walrusj.encoder.api.LoadShedFilter;
 import io.walrusj.encoder.api.LoadShedder;
@@ -23,10 +22,10 @@ public class PublisherConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherConfiguration.class);
 
     @Bean
-    PublisherWallet publisherWallet(PublisherProperties props, ChainView chain) {
+    PublisherWallet publisherWallet(PublisherProperties props, Chain chain) {
         var key = WalletKeyStore.loadOrCreate(props.effectiveDataDir(), props.walletKeyFile());
         LOG.info("publisher wallet {}", key.suiAddress());
-        return new PublisherWallet(new DevnetChainWriter(new DevnetClient(chain.rpc()), key), props.useFaucet(), props.faucetAmount());
+        return new PublisherWallet(chain.writer(key), props.useFaucet(), props.faucetAmount());
     }
 
     /** Node tasks and status probes of all stores: virtual threads. */

@@ -10,7 +10,7 @@ import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.core.crypto.BlsKeyPair;
 import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.encoder.api.DaemonException;
-import io.walrusj.encoder.config.EncoderProperties;
+import io.walrusj.chain.factory.ChainSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -56,7 +56,7 @@ class ChainViewTest {
         chain.networkAddress(NODE_B, "127.0.0.1:9101");
     }
 
-    ChainView view(EncoderProperties.Transport transport) {
+    ChainView view(ChainSettings.Transport transport) {
         testView = new TestChainView(chain, transport);
         view = testView.view();
         return view;
@@ -65,7 +65,7 @@ class ChainViewTest {
     @Test
     void theCommitteeIsReadOverGrpcWithoutJsonRpc() {
         publishCommittee();
-        CommitteeSnapshot c = view(EncoderProperties.Transport.GRPC).committee();
+        CommitteeSnapshot c = view(ChainSettings.Transport.GRPC).committee();
 
         assertThat(c.epoch()).isEqualTo(3);
         assertThat(c.nShards()).isEqualTo(10);
@@ -84,7 +84,7 @@ class ChainViewTest {
     @Test
     void theLegacySwitchReadsTheSameCommitteeOverJsonRpc() {
         publishCommittee();
-        CommitteeSnapshot c = view(EncoderProperties.Transport.JSONRPC).committee();
+        CommitteeSnapshot c = view(ChainSettings.Transport.JSONRPC).committee();
 
         assertThat(c.epoch()).isEqualTo(3);
         assertThat(c.members()).hasSize(2);
@@ -93,12 +93,12 @@ class ChainViewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EncoderProperties.Transport.class)
-    void anEpochChangeSeenByTheFollowerRereadsTheCommittee(EncoderProperties.Transport transport) {
+    @EnumSource(ChainSettings.Transport.class)
+    void anEpochChangeSeenByTheFollowerRereadsTheCommittee(ChainSettings.Transport transport) {
         publishCommittee();
         view(transport).connect();
         assertThat(view.cachedCommittee()).hasValueSatisfying(c -> assertThat(c.epoch()).isEqualTo(3));
-        if (transport == EncoderProperties.Transport.GRPC) {
+        if (transport == ChainSettings.Transport.GRPC) {
             await().atMost(Duration.ofSeconds(10)).until(() -> chain.subscriptions() > 0);
         }
 
@@ -108,7 +108,7 @@ class ChainViewTest {
                 assertThat(view.cachedCommittee()).hasValueSatisfying(c -> assertThat(c.epoch()).isEqualTo(4)));
         view.connect(); // the follower runs: no second one, no polling
         assertThat(view.followerState()).contains(WalrusFollower.State.RUNNING);
-        if (transport == EncoderProperties.Transport.GRPC) {
+        if (transport == ChainSettings.Transport.GRPC) {
             assertThat(chain.subscriptions()).isEqualTo(1);
             assertThat(chain.calls("suix_queryEvents")).isZero();
         } else {
@@ -120,7 +120,7 @@ class ChainViewTest {
     @Test
     void anEmptyCommitteeIsNoCommitteeUntilNodesJoin() {
         chain.publishWalrus(10, 0, Map.of());
-        view(EncoderProperties.Transport.GRPC);
+        view(ChainSettings.Transport.GRPC);
         assertThatThrownBy(view::committee).isInstanceOfSatisfying(DaemonException.class,
                 e -> assertThat(e.reason()).isEqualTo("NO_COMMITTEE"));
 
@@ -132,7 +132,7 @@ class ChainViewTest {
     void anUnreachableChainIs503() {
         publishCommittee();
         chain.failNext(100);
-        assertThatThrownBy(view(EncoderProperties.Transport.GRPC)::committee).isInstanceOfSatisfying(DaemonException.class,
+        assertThatThrownBy(view(ChainSettings.Transport.GRPC)::committee).isInstanceOfSatisfying(DaemonException.class,
                 e -> assertThat(e.reason()).isEqualTo("CHAIN_UNAVAILABLE"));
     }
 }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.walrusj.chain.ChainWriter;
 import io.walrusj.chain.devnet.Call;
-import io.walrusj.chain.devnet.DevnetChainWriter;
-import io.walrusj.chain.devnet.DevnetClient;
+import io.walrusj.chain.factory.ChainSettings;
 import io.walrusj.chain.testing.FakeSuiChain;
 import io.walrusj.chain.testing.FakeWrite;
 import io.walrusj.core.crypto.BlsKeyPair;
@@ -16,23 +15,24 @@ import io.walrusj.core.encoding.BlobEncoder;
 import io.walrusj.core.encoding.EncodedBlob;
 import io.walrusj.core.encoding.EncodingConfig;
 import io.walrusj.encoder.api.DaemonException;
+import io.walrusj.encoder.committee.TestChainView;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The store's transactions go through the chain writer to the shared fake chain, which records them. */
+/** The store's transactions go through the chain's writer (the devnet's, at the fake's JSON-RPC) to the shared fake chain, which records them. */
 class BlobRegistrarTest {
     final FakeSuiChain chain = FakeSuiChain.start();
     final Ed25519KeyPair key = Ed25519KeyPair.fromSeed(seed(7));
-    final DevnetClient devnet = DevnetClient.create(chain.jsonRpcUri());
-    final ChainWriter writer = new DevnetChainWriter(devnet, key);
+    final TestChainView view = new TestChainView(chain, ChainSettings.Transport.GRPC);
+    final ChainWriter writer = view.chain().writer(key);
     final EncodedBlob blob = new BlobEncoder(new EncodingConfig(10), 1).encode("hello walrus".getBytes());
     final StoreCost cost = StoreCost.of(new EncodingConfig(10), 12, 3, 100, 10);
 
     @AfterEach
     void close() {
-        devnet.close();
+        view.close();
         chain.close();
     }
 

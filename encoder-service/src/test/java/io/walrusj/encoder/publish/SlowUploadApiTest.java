@@ -51,6 +51,7 @@ class SlowUploadApiTest {
     static void props(DynamicPropertyRegistry r) throws IOException {
         Path dir = Files.createTempDirectory("slow-upload-test");
         r.add("encoder.sui-rpc-url", () -> "http://127.0.0.1:9/");
+        r.add("encoder.chain-read-attempts", () -> "1"); // no chain: 503 at once, not after retries
         r.add("publisher.data-dir", dir::toString);
         r.add("publisher.max-body-size", () -> "10MB");
         r.add("publisher.max-concurrent-requests", () -> "3");

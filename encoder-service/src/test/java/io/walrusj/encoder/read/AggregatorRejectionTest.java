@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = AggregatorRejectionTest.AggregatorOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "encoder.sui-rpc-url=http://127.0.0.1:9/", // nothing listens: the chain is "down"
+        "encoder.chain-read-attempts=1",
         "encoder.committee-refresh=1h"})
 class AggregatorRejectionTest {
 

@@ -38,7 +38,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * stream route's headers and the concatenation.
  */
 @SpringBootTest(classes = AggregatorRejectionTest.AggregatorOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"encoder.sui-rpc-url=http://127.0.0.1:9/", "encoder.committee-refresh=1h",
+        properties = {"encoder.sui-rpc-url=http://127.0.0.1:9/", "encoder.chain-read-attempts=1", "encoder.committee-refresh=1h",
                 "aggregator.max-concat-ids=4", "aggregator.max-concat-size=70000"})
 class AggregatorResponsesTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -15,7 +15,7 @@ import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.core.metadata.BlobId;
 import io.walrusj.encoder.api.DaemonException;
 import io.walrusj.encoder.committee.TestChainView;
-import io.walrusj.encoder.config.EncoderProperties.Transport;
+import io.walrusj.chain.factory.ChainSettings.Transport;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * daemon's JSON error body, not Tomcat's HTML page. Same context as {@link AggregatorRejectionTest}.
  */
 @SpringBootTest(classes = AggregatorRejectionTest.AggregatorOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "encoder.sui-rpc-url=http://127.0.0.1:9/",
+        "encoder.sui-rpc-url=http://127.0.0.1:9/", "encoder.chain-read-attempts=1",
         "encoder.committee-refresh=1h"})
 class RejectedRequestsTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
