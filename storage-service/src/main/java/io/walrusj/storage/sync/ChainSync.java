@@ -3,9 +3,7 @@ package io.walrusj.storage.sync;
 import io.walrusj.chain.ChainReader;
 import io.walrusj.chain.WalrusNetwork;
 import io.walrusj.chain.factory.Chain;
-import io.walrusj.chain.follow.CheckpointBatch;
 import io.walrusj.chain.follow.FollowOptions;
-import io.walrusj.chain.follow.FollowerListener;
 import io.walrusj.chain.follow.WalrusEventEnvelope;
 import io.walrusj.chain.follow.WalrusFollower;
 import io.walrusj.chain.model.StakingInnerV1;
@@ -15,7 +13,6 @@ import io.walrusj.core.crypto.SuiAddress;
 import io.walrusj.storage.config.StorageProperties;
 import io.walrusj.storage.store.SliverStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +49,6 @@ public final class ChainSync implements SmartLifecycle {
     private volatile ChainReader reader;
     private volatile StoredCursor cursor;
     private volatile WalrusFollower follower;
-    private volatile Instant committedCheckpointTime;
     private volatile Thread starter;
     private volatile boolean running;
 
@@ -96,9 +92,8 @@ public final class ChainSync implements SmartLifecycle {
 
     /** Now minus the timestamp of the last committed checkpoint, in seconds; empty while unknown. */
     public OptionalDouble secondsLag() {
-        Instant t = committedCheckpointTime;
-        return t == null ? OptionalDouble.empty()
-                : OptionalDouble.of(Math.max(0, System.currentTimeMillis() - t.toEpochMilli()) / 1000.0);
+        WalrusFollower f = follower;
+        return f == null ? OptionalDouble.empty() : f.secondsLag();
     }
 
     @Override
@@ -128,12 +123,7 @@ public final class ChainSync implements SmartLifecycle {
                 StoredCursor c = StoredCursor.open(store, chain.settings());
                 cursor = c;
                 FollowOptions options = FollowOptions.DEFAULT.withBackoff(chain.settings().retry().backoff())
-                        .withPollInterval(props.pollInterval()).withListener(new FollowerListener() {
-                            @Override
-                            public void onCheckpointBatch(CheckpointBatch batch) {
-                                committedCheckpointTime = batch.checkpointTimestamp();
-                            }
-                        });
+                        .withPollInterval(props.pollInterval());
                 WalrusFollower f = chain.follow(c::load, this::handle, options);
                 synchronized (this) {
                     if (!running) {
