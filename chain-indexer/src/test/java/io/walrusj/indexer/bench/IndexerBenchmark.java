@@ -40,8 +40,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       {@code FakeSuiChain}, read by the indexer's own checkpoint follower over Sui gRPC (backfill
  *       by {@code GetCheckpoint}), batches of at most 500 events (the follower's default), one
  *       database transaction each: events/s from start to the cursor at the chain head;
- *   <li>ingestion straight into the batch handler: as many events in checkpoint batches of
- *       {@code --batch} events, one transaction each, no gRPC: events/s and per-batch latency;
+ *   <li>ingestion straight into the batch handler, no gRPC, one transaction per batch: twice a
+ *       quarter of {@code --events} in batches of 50 (the JSON-RPC page) and of {@code --batch}
+ *       (default 500, the checkpoint follower's), in turns, so both see the same load: events/s and
+ *       per-batch latency;
  *   <li>one epoch change that expires about 1 % of the loaded objects (their statuses are recomputed);
  *   <li>status lookups of random loaded blob IDs ({@code --lookups}, default 20,000): through the
  *       JPA repository and through {@code GET /v1/blobs/{blobId}} over HTTP: p50 / p99 / max.
@@ -98,7 +100,9 @@ public final class IndexerBenchmark {
             jdbc.execute("vacuum analyze");
             jdbc.execute("checkpoint");
             System.out.printf(Locale.ROOT, "vacuum analyze + checkpoint: %.1f s%n", secs(t2));
-            lookups(ctx, port, objects, lookups);
+            if (lookups > 0) {
+                lookups(ctx, port, objects, lookups);
+            }
         } finally {
             ctx.close();
             chain.close();
@@ -137,7 +141,7 @@ public final class IndexerBenchmark {
 
     private static void awaitCursorAt(long checkpoint, JdbcTemplate jdbc) throws InterruptedException {
         String want = "checkpoint:" + checkpoint;
-        while (!jdbc.queryForList("select checkpoint_cursor from indexer_cursor", String.class).contains(want)) {
+        while (!jdbc.queryForList("select follower_cursor from indexer_cursor", String.class).contains(want)) {
             Thread.sleep(5);
         }
     }
@@ -150,20 +154,25 @@ public final class IndexerBenchmark {
         java.util.function.Function<List<WalrusEventEnvelope>, CheckpointBatch> asBatch =
                 b -> new CheckpointBatch(b, CheckpointCursor.endOf(++checkpoint[0]), Instant.now());
         // the handler takes the factory's cursor text, as the follower hands it over
-        int batches = Math.max(1, events / batch);
-        long[] nanos = new long[batches];
-        long start = System.nanoTime();
-        for (int i = 0; i < batches; i++) {
-            CheckpointBatch b = asBatch.apply(chain.batch(batch));
-            long t = System.nanoTime();
-            handler.handle(b.events(), "checkpoint:" + b.newCursor());
-            nanos[i] = System.nanoTime() - t;
+        // A/B under the same load: the JSON-RPC follower's pages of 50, then batches of --batch, in turns
+        for (int round = 0; round < 2; round++) {
+            for (int size : new int[] {50, batch}) {
+                int batches = Math.max(1, events / 4 / size);
+                long[] nanos = new long[batches];
+                long start = System.nanoTime();
+                for (int i = 0; i < batches; i++) {
+                    CheckpointBatch b = asBatch.apply(chain.batch(size));
+                    long t = System.nanoTime();
+                    handler.handle(b.events(), "checkpoint:" + b.newCursor());
+                    nanos[i] = System.nanoTime() - t;
+                }
+                double s = secs(start);
+                long n = (long) batches * size;
+                System.out.printf(Locale.ROOT, "ingestion into the handler: %,d events in %,d batches of %d in %.1f s = "
+                        + "%,.0f events/s; batch commit p50 %.2f ms, p99 %.2f ms%n", n, batches, size, s, n / s,
+                        pct(nanos, 50) / 1e6, pct(nanos, 99) / 1e6);
+            }
         }
-        double s = secs(start);
-        long n = (long) batches * batch;
-        System.out.printf(Locale.ROOT, "ingestion into the handler: %,d events in %,d batches of %d in %.1f s = %,.0f events/s; "
-                + "batch commit p50 %.2f ms, p99 %.2f ms%n", n, batches, batch, s, n / s,
-                pct(nanos, 50) / 1e6, pct(nanos, 99) / 1e6);
 
         Long expiring = jdbc.queryForObject("select count(distinct blob_id) from blob_objects "
                 + "where not deleted and end_epoch = ?", Long.class, epoch + 1);
