@@ -146,24 +146,14 @@ public final class BlobPublisher {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    /** A chain read, retried briefly: by then the store may have paid, so a hiccup should not fail it. */
+    /** A chain read; its transport failures were already retried by the chain's one retry policy: 503. */
     private static <T> T onChain(Supplier<T> read) {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                return read.get();
-            } catch (DaemonException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                last = e;
-                try {
-                    Thread.sleep(200L << attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        try {
+            return read.get();
+        } catch (DaemonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw DaemonException.chainUnavailable(e);
         }
-        throw DaemonException.chainUnavailable(last);
     }
 }
