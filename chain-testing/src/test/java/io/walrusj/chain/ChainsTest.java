@@ -79,6 +79,16 @@ class ChainsTest {
     }
 
     @Test
+    void aReadBeforeTheNetworkIsResolvedIsRetriedByOnePolicyNotByTwoNestedOnes() {
+        try (Chain chain = Chains.open(fake.settings(ChainSettings.Transport.GRPC))) {
+            fake.failNext(1_000); // the devnet, which names the Walrus objects, does not answer
+            assertThatThrownBy(() -> chain.reader().currentEpoch()).isInstanceOf(SuiTransportException.class);
+            // one attempt at resolving per attempt of the read: 5, not 5 x 5
+            assertThat(fake.calls("devnet_getChainInfo")).isEqualTo(RetryPolicy.DEFAULT.maxAttempts());
+        }
+    }
+
+    @Test
     void aMissingObjectIsNotRetried() {
         try (Chain chain = Chains.open(fake.settings(ChainSettings.Transport.GRPC))) {
             chain.network();

@@ -57,9 +57,15 @@ public final class Chain implements AutoCloseable {
     /** The resolved Walrus network (resolved on first call, transport failures retried). */
     public WalrusNetwork network() {
         WalrusNetwork n = network;
+        return n != null ? n : settings.retry().call(this::resolvedNetwork);
+    }
+
+    /** One attempt at resolving the network; the callers own the retrying (one policy, not nested). */
+    private WalrusNetwork resolvedNetwork() {
+        WalrusNetwork n = network;
         if (n == null) {
-            n = settings.retry().call(() -> WalrusNetwork.resolve(settings.network(), settings.packageId(),
-                    settings.systemObjectId(), settings.stakingObjectId(), () -> devnetRpc));
+            n = WalrusNetwork.resolve(settings.network(), settings.packageId(), settings.systemObjectId(),
+                    settings.stakingObjectId(), () -> devnetRpc);
             network = n;
         }
         return n;
@@ -95,7 +101,7 @@ public final class Chain implements AutoCloseable {
         ChainReader r = direct;
         if (r == null) {
             ObjectSource source = grpc != null ? new GrpcObjectSource(grpc) : new JsonRpcObjectSource(rpc);
-            r = new WalrusChainReader(source, network());
+            r = new WalrusChainReader(source, resolvedNetwork()); // inside the retrying reader: no second retry loop
             direct = r;
         }
         return r;
