@@ -47,7 +47,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -430,8 +429,6 @@ class HostileClientEndToEndTest {
      */
     @Test
     @Order(9)
-    @Disabled("awaiting fix for issue 12 item 4: the gateway forwards no X-Forwarded-For, so the publisher counts every client "
-            + "behind the gateway as one (127.0.0.1) and 4 slow uploads make every gateway store 429 until they are cut")
     void slowUploadsThroughTheGatewayAreCutWith408AndDoNotBlockAnotherClientsStore() throws Exception {
         slowUploadsAreCutAndDoNotBlock(net.gatewayUrl(), 40500);
     }

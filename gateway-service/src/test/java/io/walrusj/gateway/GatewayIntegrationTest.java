@@ -134,6 +134,21 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void theEncoderIsToldTheClientTheGatewayIdentifiedAndNothingTheClientMadeUp() {
+        bothEncoders((request, exchange) -> UpstreamStub.respond(exchange, 200, "{}".getBytes()));
+        gateway.actAs("198.51.100.77");
+
+        gateway.send(gateway.request("/v1/blobs?epochs=1")
+                // a made-up hop in front of the one the trusted proxy appended
+                .setHeader("X-Forwarded-For", "203.0.113.9, 198.51.100.77")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(randomBytes(1024))));
+
+        // exactly one entry, the gateway's own rate-limit identity: the encoder counts its
+        // per-client publisher places by it, so clients behind the gateway are not all one client
+        assertThat(onlyEncoderRequest().headers().get("x-forwarded-for")).containsExactly("198.51.100.77");
+    }
+
+    @Test
     void upstreamErrorStatusAndBodyPassThroughUnchanged() {
         String walrusError = "{\"error\":{\"code\":451,\"status\":\"UNAVAILABLE_FOR_LEGAL_REASONS\",\"message\":\"no\","
                 + "\"details\":[{\"@type\":\"ErrorInfo\",\"reason\":\"FORBIDDEN_BLOB\",\"domain\":\"daemon.walrus.space\",\"metadata\":{}}]}}";

@@ -32,13 +32,18 @@ public class ClientAddressKeyResolver implements KeyResolver {
 
     @Override
     public Mono<String> resolve(ServerWebExchange exchange) {
+        return Mono.just(clientOf(exchange));
+    }
+
+    /** The client's identity, as {@link #resolve} gives it. */
+    public String clientOf(ServerWebExchange exchange) {
         if (source == ClientKey.X_FORWARDED_FOR) {
             List<String> hops = forwardedHops(exchange);
             if (!hops.isEmpty()) {
-                return Mono.just(hops.get(Math.max(0, hops.size() - trustedProxies)));
+                return hops.get(Math.max(0, hops.size() - trustedProxies));
             }
         }
-        return Mono.just(peerAddress(exchange));
+        return peerAddress(exchange);
     }
 
     private static List<String> forwardedHops(ServerWebExchange exchange) {

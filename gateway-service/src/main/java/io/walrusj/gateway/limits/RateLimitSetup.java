@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Primary;
 
 import io.walrusj.gateway.WalrusGatewayProperties;
 
-/** The two rate limiters (reads, writes) and how clients are told apart. */
+/** The two rate limiters (reads, writes), how clients are told apart, and how upstreams are told who the client is. */
 @Configuration(proxyBeanMethods = false)
 public class RateLimitSetup {
 
@@ -29,6 +29,11 @@ public class RateLimitSetup {
     @Bean
     ClientAddressKeyResolver clientAddressKeyResolver(WalrusGatewayProperties properties) {
         return new ClientAddressKeyResolver(properties.rateLimit().clientKey(), properties.rateLimit().trustedProxies());
+    }
+
+    @Bean
+    ForwardedClientFilter forwardedClientFilter(ClientAddressKeyResolver clients) {
+        return new ForwardedClientFilter(clients);
     }
 
     /** Both limiters, for the route table. */
