@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sui's {@code SubscribeCheckpoints}: every checkpoint committed after the subscription started,
@@ -76,7 +77,10 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
         }
         out.setOnCancelHandler(s::stop);
         out.setOnReadyHandler(s::ready);
-        s.thread = Thread.ofVirtual().name("grpc-checkpoint-subscriber").start(s::pump);
+        // assigned before it starts, so a cancel at any time finds the thread to interrupt
+        Thread pump = Thread.ofVirtual().name("grpc-checkpoint-subscriber").unstarted(s::pump);
+        s.thread = pump;
+        pump.start();
     }
 
     private final class Subscriber {
@@ -120,7 +124,11 @@ final class SubscriptionGrpcService extends SubscriptionServiceGrpc.Subscription
         void pump() {
             try {
                 while (!stopped) {
-                    CommittedTransaction c = queue.take();
+                    // bounded wait: a stop that raced the thread's start is seen within a second
+                    CommittedTransaction c = queue.poll(1, TimeUnit.SECONDS);
+                    if (c == null) {
+                        continue;
+                    }
                     if (c == LAGGED) {
                         out.onError(GrpcStatuses.status(Code.ABORTED, "subscriber fell more than " + buffer
                                 + " checkpoints behind; subscribe again and backfill with GetCheckpoint"));
