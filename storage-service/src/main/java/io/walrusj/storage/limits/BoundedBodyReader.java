@@ -129,8 +129,10 @@ public final class BoundedBodyReader {
                 throw new BodyException(Failure.TRUNCATED, "the request body ended after " + pos + " of " + declared
                         + " bytes");
             }
-            if (pos < buf.length) { // a chunked body: trim
-                buf = allocate(reservation, pos, buf, pos);
+            if (pos < buf.length) { // a chunked body: trim; the body is complete, so never refused now
+                byte[] trimmed = Arrays.copyOf(buf, pos);
+                reservation.shrink(buf.length - pos);
+                buf = trimmed;
             }
             done = true;
             return buf;

@@ -74,6 +74,21 @@ class BoundedBodyReaderTest {
     }
 
     @Test
+    void aChunkedBodyThatHasFullyArrivedIsNotRefusedWhenItsBufferIsTrimmed() throws Exception {
+        // 100,000 bytes arrive in a 131,072-byte buffer; trimming it must not reserve the 100,000 again
+        // before the 131,072 are given back (that would need 231,072 of this 200,000-byte budget; growing
+        // from 65,536 to 131,072 holds both buffers for a moment: 196,608)
+        RequestBodyBudget small = new RequestBodyBudget(200_000);
+        BoundedBodyReader smallReader = new BoundedBodyReader(small, 1000, Duration.ofSeconds(1), clock::get);
+        byte[] body = bytes(100_000);
+        RequestBodyBudget.Reservation r = small.open();
+        assertThat(smallReader.read(new ByteArrayInputStream(body), -1, 500_000, r)).isEqualTo(body);
+        assertThat(r.held()).isEqualTo(body.length);
+        r.close();
+        assertThat(small.reserved()).isZero();
+    }
+
+    @Test
     void aBodyThatDeclaresMuchAndSendsLittleHoldsOnlyOneSmallBuffer() throws Exception {
         RequestBodyBudget.Reservation r = budget.open();
         InputStream oneByteThenBlocks = new InputStream() {
